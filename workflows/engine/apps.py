@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EngineConfig(AppConfig):
+    name = "workflows.engine"
+    label = "engine"
+    verbose_name = _("审批引擎")

@@ -1,0 +1,43 @@
+"""Who may see a case: the people it is about, its task holders, and office holders above it.
+
+Viewflow does not scope process pages per object, so every page, PDF, API call and audit read
+about a case asks this module.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
+from viewflow.workflow.models import Task
+
+from workflows.org.selectors import path_filter, scope_paths
+
+
+def visible_paths(user: AbstractBaseUser) -> list[str]:
+    return scope_paths(user=user, on=timezone.localdate())
+
+
+def case_visible_to(*, case: Model, user: AbstractBaseUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.pk in (case.applicant_id, case.subject.user_id):
+        return True
+    if any(case.org_path.startswith(prefix) for prefix in visible_paths(user)):
+        return True
+    return (
+        case.process_id is not None
+        and Task.objects.filter(process_id=case.process_id, owner=user).exists()
+    )
+
+
+def cases_visible_to(*, queryset: QuerySet, user: AbstractBaseUser) -> QuerySet:
+    if user.is_superuser:
+        return queryset
+    involved = Task.objects.filter(owner=user).values("process_id")
+    return queryset.filter(
+        path_filter(visible_paths(user), "org_path")
+        | Q(applicant=user)
+        | Q(subject__user=user)
+        | Q(process_id__in=involved)
+    )

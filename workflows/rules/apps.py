@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RulesConfig(AppConfig):
+    name = "workflows.rules"
+    label = "rules"
+    verbose_name = _("规则与日历")
