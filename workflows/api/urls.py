@@ -1,2 +1,32 @@
+from django.urls import path
+
+from . import views
+
 app_name = "api"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("tasks/", views.TaskListView.as_view(), name="tasks"),
+    path("tasks/<int:task_pk>/", views.TaskDetailView.as_view(), name="task"),
+    path("tasks/<int:task_pk>/claim/", views.TaskClaimView.as_view(), name="task_claim"),
+    path("tasks/<int:task_pk>/act/", views.TaskActView.as_view(), name="task_act"),
+    path("tasks/<int:task_pk>/approve/", views.TaskApproveView.as_view(), name="task_approve"),
+    path("tasks/<int:task_pk>/return/", views.TaskReturnView.as_view(), name="task_return"),
+    path("tasks/<int:task_pk>/reject/", views.TaskRejectView.as_view(), name="task_reject"),
+    path("cases/", views.CaseListView.as_view(), name="cases"),
+    path("cases/<str:label>/<int:pk>/", views.CaseDetailView.as_view(), name="case"),
+    path(
+        "cases/<str:label>/<int:pk>/comments/", views.CaseCommentView.as_view(), name="case_comment"
+    ),
+    path("cases/<str:label>/<int:pk>/events/", views.CaseEventsView.as_view(), name="case_events"),
+    path(
+        "cases/<str:label>/<int:pk>/documents/",
+        views.DocumentListView.as_view(),
+        name="case_documents",
+    ),
+    path("audit/events/", views.AuditEventListView.as_view(), name="audit_events"),
+    path(
+        "party-recommendation/applications/",
+        views.ApplicationCreateView.as_view(),
+        name="application_create",
+    ),
+]

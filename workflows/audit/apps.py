@@ -6,3 +6,10 @@ class AuditConfig(AppConfig):
     name = "workflows.audit"
     label = "audit"
     verbose_name = _("审计")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_login_failed
+
+        from .signals import login_failure_record
+
+        user_login_failed.connect(login_failure_record, dispatch_uid="audit.login_failure_record")

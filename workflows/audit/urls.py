@@ -1,5 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "audit"
-urlpatterns = [path("", TemplateView.as_view(template_name="base.html"), name="event_list")]
+urlpatterns = [
+    path("", views.EventListView.as_view(), name="event_list"),
+    path("export.csv", views.EventExportView.as_view(), name="event_export"),
+    path("case/<int:ct>/<int:pk>/", views.CaseTimelineView.as_view(), name="case_timeline"),
+]

@@ -1,15 +1,25 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from .views import cases, notifications, publicity, tasks
 
 app_name = "engine"
 
-# Placeholder routes while the engine views are being written.
-_placeholder = TemplateView.as_view(template_name="base.html")
 urlpatterns = [
-    path("inbox/", _placeholder, name="inbox"),
-    path("queue/", _placeholder, name="queue"),
-    path("archive/", _placeholder, name="archive"),
-    path("my/", _placeholder, name="my_cases"),
-    path("cases/", _placeholder, name="case_list"),
-    path("notifications/", _placeholder, name="notifications"),
+    path("inbox/", tasks.InboxView.as_view(), name="inbox"),
+    path("queue/", tasks.QueueView.as_view(), name="queue"),
+    path("archive/", tasks.ArchiveView.as_view(), name="archive"),
+    path("tasks/<int:task_pk>/", tasks.TaskView.as_view(), name="task"),
+    path("tasks/<int:task_pk>/claim/", tasks.TaskClaimView.as_view(), name="task_claim"),
+    path("tasks/<int:task_pk>/transfer/", tasks.TaskTransferView.as_view(), name="task_transfer"),
+    path("my/", cases.MyCasesView.as_view(), name="my_cases"),
+    path("cases/", cases.CaseListView.as_view(), name="case_list"),
+    path("cases/<str:label>/<int:pk>/", cases.CaseDetailView.as_view(), name="case_detail"),
+    path(
+        "cases/<str:label>/<int:pk>/<str:action>/",
+        cases.CaseActionView.as_view(),
+        name="case_action",
+    ),
+    path("publicity/", publicity.PublicityListView.as_view(), name="publicity_list"),
+    path("publicity/<int:pk>/", publicity.PublicityDetailView.as_view(), name="publicity_detail"),
+    path("notifications/", notifications.NotificationListView.as_view(), name="notifications"),
 ]

@@ -1,4 +1,5 @@
-"""Who may see a case: the people it is about, its task holders, and office holders above it.
+"""Who may see a case: the people it is about, its task holders, CC recipients, and office
+holders of the units above it.
 
 Viewflow does not scope process pages per object, so every page, PDF, API call and audit read
 about a case asks this module.
@@ -7,6 +8,7 @@ about a case asks this module.
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from viewflow.workflow.models import Task
@@ -19,25 +21,32 @@ def visible_paths(user: AbstractBaseUser) -> list[str]:
 
 
 def case_visible_to(*, case: Model, user: AbstractBaseUser) -> bool:
+    from .models import CarbonCopy
+
     if not user.is_authenticated:
         return False
     if user.is_superuser or user.pk in (case.applicant_id, case.subject.user_id):
         return True
     if any(case.org_path.startswith(prefix) for prefix in visible_paths(user)):
         return True
-    return (
-        case.process_id is not None
-        and Task.objects.filter(process_id=case.process_id, owner=user).exists()
-    )
+    if case.process_id and Task.objects.filter(process_id=case.process_id, owner=user).exists():
+        return True
+    return CarbonCopy.objects.for_case(case).filter(user=user).exists()
 
 
 def cases_visible_to(*, queryset: QuerySet, user: AbstractBaseUser) -> QuerySet:
+    from .models import CarbonCopy
+
     if user.is_superuser:
         return queryset
     involved = Task.objects.filter(owner=user).values("process_id")
+    copied = CarbonCopy.objects.filter(
+        case_type=ContentType.objects.get_for_model(queryset.model), user=user
+    ).values("case_id")
     return queryset.filter(
         path_filter(visible_paths(user), "org_path")
         | Q(applicant=user)
         | Q(subject__user=user)
         | Q(process_id__in=involved)
+        | Q(pk__in=copied)
     )

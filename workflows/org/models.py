@@ -28,14 +28,23 @@ class Organization(models.Model):
     short_name = models.CharField(_("简称"), max_length=40, blank=True)
     kind = models.CharField(_("类型"), max_length=20, choices=OrgKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级组织"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("上级组织"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     # Materialised path "/1/4/17/": subtree scoping is one indexed prefix match.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     party_org = models.ForeignKey(
-        "self", verbose_name=_("对应党组织"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="league_orgs", limit_choices_to={"kind__in": [k.value for k in PARTY_KINDS]},
+        "self",
+        verbose_name=_("对应党组织"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="league_orgs",
+        limit_choices_to={"kind__in": [k.value for k in PARTY_KINDS]},
     )
     issuer_mark = models.CharField(
         _("发文机关代字"), max_length=20, blank=True, help_text=_("如“卫团”，用于发文字号")
@@ -97,7 +106,10 @@ class Standing(models.TextChoices):
 
 class Member(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="member",
     )
     name = models.CharField(_("姓名"), max_length=50)
@@ -105,7 +117,9 @@ class Member(models.Model):
     birth_date = models.DateField(_("出生日期"))
     ethnicity = models.CharField(_("民族"), max_length=20, default="汉族")
     political_status = models.CharField(
-        _("政治面貌"), max_length=24, choices=PoliticalStatus.choices,
+        _("政治面貌"),
+        max_length=24,
+        choices=PoliticalStatus.choices,
         default=PoliticalStatus.LEAGUE_MEMBER,
     )
     league_join_date = models.DateField(_("入团时间"), null=True, blank=True)
@@ -120,7 +134,9 @@ class Member(models.Model):
     id_number = EncryptedCharField(_("身份证号"), max_length=18, blank=True)
     phone = models.CharField(_("手机"), max_length=20, blank=True)
     branch = models.ForeignKey(
-        Organization, verbose_name=_("所在团支部"), on_delete=models.PROTECT,
+        Organization,
+        verbose_name=_("所在团支部"),
+        on_delete=models.PROTECT,
         related_name="members",
     )
     standing = models.CharField(
@@ -158,12 +174,16 @@ class Role(models.TextChoices):
 
 class AppointmentQuerySet(models.QuerySet):
     def on(self, day: datetime.date) -> AppointmentQuerySet:
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+        return self.filter(start_date__lte=day).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
 
 
 class Appointment(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("任职人"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("任职人"),
+        on_delete=models.PROTECT,
         related_name="appointments",
     )
     org = models.ForeignKey(
@@ -188,11 +208,15 @@ class Substitute(models.Model):
     """A dated stand-in (代理人) who may act for ``principal`` while the dates cover the day."""
 
     principal = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("被代理人"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("被代理人"),
+        on_delete=models.CASCADE,
         related_name="substitutes_given",
     )
     substitute = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("代理人"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("代理人"),
+        on_delete=models.CASCADE,
         related_name="substitutes_taken",
     )
     start_date = models.DateField(_("开始日期"))

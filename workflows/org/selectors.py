@@ -31,7 +31,9 @@ def role_holder(*, role: str, org: Organization, on: datetime.date) -> AbstractB
 
 def principals_of(*, user: AbstractBaseUser, on: datetime.date) -> list[int]:
     """Ids of the users ``user`` stands in for on ``on`` (代理)."""
-    return list(Substitute.objects.on(on).filter(substitute=user).values_list("principal", flat=True))
+    return list(
+        Substitute.objects.on(on).filter(substitute=user).values_list("principal", flat=True)
+    )
 
 
 def acting_user_ids(*, user: AbstractBaseUser, on: datetime.date) -> list[int]:

@@ -6,3 +6,10 @@ class RulesConfig(AppConfig):
     name = "workflows.rules"
     label = "rules"
     verbose_name = _("规则与日历")
+
+    def ready(self) -> None:
+        from django.core.checks import register
+
+        from .checks import calendar_coverage_check
+
+        register(calendar_coverage_check)

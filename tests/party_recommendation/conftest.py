@@ -1,0 +1,83 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from workflows.engine.models import Publicity
+from workflows.party_recommendation.models import Round, Track
+from workflows.party_recommendation.services import application_act, application_submit
+
+PASSING_VOTE = {
+    "meeting_date": datetime.date(2026, 1, 5),
+    "should_attend": 50,
+    "present": 40,
+    "ballots": 40,
+    "votes_for": 30,
+    "votes_against": 5,
+    "votes_abstain": 5,
+}
+
+
+@pytest.fixture
+def round_a(world):
+    return Round.objects.create(
+        branch=world.branch_a,
+        track=Track.ACTIVIST,
+        title="2026年第一批推优",
+        meeting_date=timezone.localdate(),
+        created_by=world.secretary_a,
+    )
+
+
+@pytest.fixture
+def submitted(world, round_a):
+    return application_submit(
+        member=world.applicant,
+        round=round_a,
+        statement="积极参加志愿服务。",
+        by=world.applicant_user,
+    )
+
+
+def open_task(application, name: str | None = None) -> Task:
+    tasks = Task.objects.filter(
+        process_id=application.process_id,
+        flow_task_type="HUMAN",
+        status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED],
+    )
+    task = tasks.get()
+    if name is not None:
+        assert task.flow_task.name == name
+    return task
+
+
+def act(application, name, user, action, opinion="", data=None):
+    task = open_task(application, name)
+    result = application_act(task=task, by=user, action=action, opinion=opinion, data=data)
+    application.refresh_from_db()
+    return result
+
+
+def publicity_window_elapses(application) -> None:
+    """Move the 公示 into the past and fire the due timers, as the timer worker would."""
+    from viewflow.workflow.timers import fire_due_timers
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Publicity.objects.for_case(application).update(ends_on=yesterday)
+    Task.objects.filter(process_id=application.process_id, flow_task_type="TIMER").update(
+        scheduled=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert fire_due_timers() == 1
+    application.refresh_from_db()
+
+
+def to_committee_review(world, application):
+    act(application, "branch_review", world.secretary_a, "approve", "符合条件")
+    act(application, "branch_meeting", world.secretary_a, "record_vote", "表决通过", PASSING_VOTE)
+
+
+def to_publicity(world, application):
+    to_committee_review(world, application)
+    act(application, "committee_review", world.reviewer_1, "approve", "同意推荐")

@@ -1,0 +1,197 @@
+"""推优入党 through its flow: every path, driven by the same services the pages call."""
+
+import pytest
+from django.utils import timezone
+from viewflow.workflow.status import STATUS
+
+from workflows.documents.models import IssuedDocument
+from workflows.engine.errors import CaseError, NotAllowed, RuleViolation, StaleTask
+from workflows.engine.models import Objection, Publicity
+from workflows.org.models import PartyProgress
+from workflows.party_recommendation.models import Status
+from workflows.party_recommendation.services import application_object, application_withdraw
+
+from .conftest import (
+    PASSING_VOTE,
+    act,
+    open_task,
+    publicity_window_elapses,
+    to_committee_review,
+    to_publicity,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_submission_routes_to_the_branch_secretary_with_a_due_date(world, submitted):
+    task = open_task(submitted, "branch_review")
+    assert submitted.status == Status.SUBMITTED
+    assert task.owner == world.secretary_a
+    assert task.data["due_on"] > timezone.localdate().isoformat()
+    assert submitted.rules_snapshot["values"]["quota_percent"] == 20
+
+
+def test_happy_path_to_party_acceptance(world, submitted, django_capture_on_commit_callbacks):
+    to_committee_review(world, submitted)
+    assert submitted.status == Status.MEETING_PASSED
+    review = open_task(submitted, "committee_review")
+    assert review.owner is None and review.status == STATUS.NEW  # two reviewers share a queue
+
+    act(submitted, "committee_review", world.reviewer_2, "approve", "同意")
+    assert submitted.status == Status.IN_PUBLICITY
+    publicity = Publicity.objects.for_case(submitted).get()
+    assert "吉𠮷" in publicity.content and publicity.working_days == 5
+
+    publicity_window_elapses(submitted)
+    assert submitted.status == Status.PUBLICITY_PASSED
+    assert open_task(submitted, "recommend").owner == world.committee_secretary
+
+    with django_capture_on_commit_callbacks(execute=True):
+        act(submitted, "recommend", world.committee_secretary, "approve", "同意推荐")
+    assert submitted.status == Status.RECOMMENDED
+    assert submitted.valid_until.year == submitted.recommended_on.year + 2
+    form = IssuedDocument.objects.get(kind="tuiyou_form")
+    assert form.subject_id == submitted.pk
+
+    act(
+        submitted,
+        "party_decision",
+        world.party_secretary_a,
+        "accept",
+        "确定为入党积极分子",
+        {"decided_on": timezone.localdate().isoformat()},
+    )
+    assert submitted.status == Status.ACCEPTED
+    assert submitted.party_decision_on == timezone.localdate()
+    world.applicant.refresh_from_db()
+    assert world.applicant.party_progress == PartyProgress.ACTIVIST
+
+
+def test_return_to_applicant_then_resubmit(world, submitted):
+    with pytest.raises(CaseError, match="须填写意见"):
+        act(submitted, "branch_review", world.secretary_a, "return")
+    act(submitted, "branch_review", world.secretary_a, "return", "请补充志愿服务时长")
+    assert submitted.status == Status.RETURNED
+    assert open_task(submitted, "revise").owner == world.applicant_user
+    act(
+        submitted,
+        "revise",
+        world.applicant_user,
+        "resubmit",
+        data={"statement": "志愿服务120小时。"},
+    )
+    assert submitted.status == Status.SUBMITTED
+    assert submitted.statement == "志愿服务120小时。"
+    assert open_task(submitted, "branch_review").owner == world.secretary_a
+
+
+def test_withdraw_while_nobody_has_acted(world, submitted):
+    application_withdraw(application=submitted, by=world.applicant_user, reason="个人原因")
+    submitted.refresh_from_db()
+    assert submitted.status == Status.WITHDRAWN
+    assert submitted.process.status == "CANCELED"
+
+
+def test_withdraw_refused_once_an_approver_acted(world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "approve", "符合条件")
+    with pytest.raises(CaseError, match="审批人已办理"):
+        application_withdraw(application=submitted, by=world.applicant_user, reason="")
+
+
+def test_withdraw_from_revision_step(world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "return", "请补充")
+    act(submitted, "revise", world.applicant_user, "withdraw", "不再申请")
+    assert submitted.status == Status.WITHDRAWN
+
+
+def test_only_the_applicant_withdraws(world, submitted):
+    with pytest.raises(NotAllowed):
+        application_withdraw(application=submitted, by=world.secretary_a, reason="")
+
+
+def test_meeting_vote_of_exactly_half_of_should_attend_rejects(world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "approve", "符合条件")
+    act(
+        submitted,
+        "branch_meeting",
+        world.secretary_a,
+        "record_vote",
+        "",
+        {**PASSING_VOTE, "votes_for": 25, "votes_against": 10, "votes_abstain": 5},
+    )
+    assert submitted.status == Status.REJECTED
+
+
+def test_invalid_meeting_is_refused_and_nothing_changes(world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "approve", "符合条件")
+    with pytest.raises(RuleViolation, match="到会 25 人，未超过应到会 50 人的二分之一"):
+        act(
+            submitted,
+            "branch_meeting",
+            world.secretary_a,
+            "record_vote",
+            "",
+            {
+                **PASSING_VOTE,
+                "present": 25,
+                "ballots": 25,
+                "votes_for": 20,
+                "votes_against": 5,
+                "votes_abstain": 0,
+            },
+        )
+    submitted.refresh_from_db()
+    assert submitted.status == Status.BRANCH_APPROVED
+    assert open_task(submitted, "branch_meeting").status == STATUS.ASSIGNED
+
+
+def test_return_to_previous_step_from_committee(world, submitted):
+    to_committee_review(world, submitted)
+    act(submitted, "committee_review", world.reviewer_1, "return_previous", "请重新表决")
+    assert submitted.status == Status.BRANCH_APPROVED
+    assert open_task(submitted, "branch_meeting").owner == world.secretary_a
+
+
+def test_objection_pauses_until_dismissed(world, submitted):
+    to_publicity(world, submitted)
+    publicity = Publicity.objects.for_case(submitted).get()
+    application_object(
+        publicity=publicity,
+        by=world.members_a[0].user or world.secretary_a,
+        text="该同志群众基础一般",
+    )
+    submitted.refresh_from_db()
+    assert submitted.status == Status.OBJECTION
+    publicity_window_elapses(submitted)
+    assert submitted.status == Status.OBJECTION
+    act(submitted, "objection_review", world.committee_secretary, "dismiss", "经核查，反映不属实")
+    assert submitted.status == Status.PUBLICITY_PASSED
+    assert Objection.objects.get().upheld is False
+
+
+def test_upheld_objection_rejects(world, submitted):
+    to_publicity(world, submitted)
+    publicity = Publicity.objects.for_case(submitted).get()
+    application_object(publicity=publicity, by=world.secretary_a, text="反映问题")
+    publicity_window_elapses(submitted)
+    act(submitted, "objection_review", world.committee_secretary, "uphold", "经核查属实")
+    assert submitted.status == Status.REJECTED
+
+
+def test_second_click_is_told_who_handled_it(world, submitted):
+    task = open_task(submitted, "branch_review")
+    from workflows.party_recommendation.services import application_act
+
+    application_act(task=task, by=world.secretary_a, action="approve", opinion="同意")
+    with pytest.raises(StaleTask, match=r"该待办已由 陈支书 于 .* 处理"):
+        application_act(task=task, by=world.secretary_a, action="approve", opinion="同意")
+
+
+def test_queue_task_taken_by_one_reviewer_is_stale_for_the_other(world, submitted):
+    to_committee_review(world, submitted)
+    task = open_task(submitted, "committee_review")
+    from workflows.party_recommendation.services import application_act
+
+    application_act(task=task, by=world.reviewer_1, action="approve", opinion="同意")
+    with pytest.raises(StaleTask):
+        application_act(task=task, by=world.reviewer_2, action="approve", opinion="同意")

@@ -1,0 +1,208 @@
+import datetime
+
+import pytest
+from django.contrib.admin.sites import site
+from django.contrib.auth.models import Permission
+from django.test import RequestFactory
+from django.urls import reverse
+
+from tests.factories import CalendarOverrideFactory, UserFactory
+from workflows.rules.admin import RulebookAdmin
+from workflows.rules.models import Rulebook
+from workflows.rules.services import rulebook_create
+
+pytestmark = pytest.mark.urls("tests.rules.urls")
+
+PR = "party_recommendation"
+ADD_URL = "admin:rules_rulebook_add"
+
+
+def _form(**overrides):
+    data = {
+        "committee": "",
+        "process": PR,
+        "effective_from": "2026-01-01",
+        "settings": '{"quota_percent": 15}',
+        "note": "年度调整",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture(autouse=True)
+def _without_site_navigation(settings):
+    """Admin pages use none of the site's navigation counts; keep these tests off its tables."""
+    templates = [
+        dict(engine, OPTIONS=dict(engine.get("OPTIONS", {}))) for engine in settings.TEMPLATES
+    ]
+    for engine in templates:
+        processors = engine["OPTIONS"].get("context_processors", [])
+        engine["OPTIONS"]["context_processors"] = [
+            p for p in processors if not p.startswith("workflows.engine.")
+        ]
+    settings.TEMPLATES = templates
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="sysadmin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+def test_add_form_creates_version_one(admin_client, superuser):
+    response = admin_client.post(reverse(ADD_URL), _form())
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    row = Rulebook.objects.get()
+    assert (row.committee, row.version, row.settings) == (None, 1, {"quota_percent": 15})
+    assert row.created_by == superuser
+
+
+def test_saving_a_change_stores_a_new_version_and_keeps_the_old_row(admin_client, tree):
+    old = rulebook_create(
+        process=PR,
+        committee=tree["city"],
+        settings={"quota_percent": 15},
+        effective_from=datetime.date(2025, 1, 1),
+        by=None,
+    )
+    url = reverse("admin:rules_rulebook_change", args=[old.pk])
+
+    response = admin_client.post(
+        url,
+        {
+            "effective_from": "2026-03-01",
+            "settings": '{"quota_percent": 12}',
+            "note": "收紧名额",
+            "_continue": "1",
+        },
+    )
+
+    assert response.status_code == 302
+    new = Rulebook.objects.exclude(pk=old.pk).get()
+    assert response.url == reverse("admin:rules_rulebook_change", args=[new.pk])
+    assert (new.committee, new.process, new.version) == (tree["city"], PR, 2)
+    assert new.settings == {"quota_percent": 12}
+    assert new.effective_from == datetime.date(2026, 3, 1)
+    old.refresh_from_db()
+    assert old.settings == {"quota_percent": 15}
+    assert old.effective_from == datetime.date(2025, 1, 1)
+    assert "委团委 第2版" in admin_client.get(response.url).content.decode()
+
+
+def test_save_model_appends_a_version(superuser, tree):
+    old = rulebook_create(
+        process=PR,
+        committee=tree["hospital"],
+        settings={},
+        effective_from=datetime.date(2025, 1, 1),
+        by=None,
+    )
+    request = RequestFactory().post("/")
+    request.user = superuser
+    model_admin = RulebookAdmin(Rulebook, site)
+    model_admin.message_user = lambda *args, **kwargs: None
+    edited = Rulebook.objects.get(pk=old.pk)
+    edited.settings = {"age_max": 27}
+
+    model_admin.save_model(request, edited, form=None, change=True)
+
+    assert edited.pk != old.pk
+    assert edited.version == 2
+    assert Rulebook.objects.get(pk=old.pk).settings == {}
+    assert Rulebook.objects.get(pk=edited.pk).settings == {"age_max": 27}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"quota": 15}', "“quota”不是推优入党的设置项"),
+        ('{"quota_percent": "15"}', "应为整数"),
+        ('{"pass_fraction": 0.5}', "分数"),
+        ("[1, 2]", "JSON 对象"),
+    ],
+)
+def test_invalid_settings_are_shown_on_the_form(admin_client, text, message):
+    response = admin_client.post(reverse(ADD_URL), _form(settings=text))
+    assert response.status_code == 200
+    assert message in str(response.context["adminform"].form.errors["settings"])
+    assert not Rulebook.objects.exists()
+
+
+def test_empty_settings_mean_no_overrides(admin_client):
+    response = admin_client.post(reverse(ADD_URL), _form(settings=""))
+    assert response.status_code == 302
+    assert Rulebook.objects.get().settings == {}
+
+
+def test_committee_staff_cannot_set_national_rules(client, tree):
+    staff = UserFactory(is_staff=True)
+    staff.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["add_rulebook", "change_rulebook", "view_rulebook"]
+        )
+    )
+    client.force_login(staff)
+
+    response = client.post(reverse(ADD_URL), _form())
+    assert response.status_code == 200
+    assert "系统管理员" in str(response.context["adminform"].form.errors["committee"])
+
+    response = client.post(reverse(ADD_URL), _form(committee=str(tree["hospital"].pk)))
+    assert response.status_code == 302
+    assert Rulebook.objects.get().committee == tree["hospital"]
+
+
+def test_change_page_shows_effective_merged_settings(admin_client, tree):
+    rulebook_create(
+        process=PR, settings={"age_max": 27}, effective_from=datetime.date(2025, 1, 1), by=None
+    )
+    row = rulebook_create(
+        process=PR,
+        committee=tree["hospital"],
+        settings={"quota_percent": 10},
+        effective_from=datetime.date(2025, 1, 1),
+        by=None,
+    )
+    page = admin_client.get(reverse("admin:rules_rulebook_change", args=[row.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "生效值" in html
+    assert "每轮推荐人数占支部团员比例上限（%）" in html
+    assert "<td>27</td><td>28</td><td>上级</td>" in html
+    assert "<td>10</td><td>20</td><td>本版本</td>" in html
+    assert "中青发〔2019〕9号" in html
+
+
+def test_add_page_lists_every_overridable_setting(admin_client):
+    html = admin_client.get(reverse(ADD_URL)).content.decode()
+    assert "shortfall_remedy" in html
+    assert "young_share_min" in html
+
+
+def test_rulebooks_cannot_be_deleted(admin_client):
+    row = rulebook_create(
+        process=PR, settings={}, effective_from=datetime.date(2025, 1, 1), by=None
+    )
+    response = admin_client.post(
+        reverse("admin:rules_rulebook_delete", args=[row.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Rulebook.objects.filter(pk=row.pk).exists()
+
+
+def test_calendar_override_admin(admin_client):
+    CalendarOverrideFactory(date=datetime.date(2026, 10, 8), is_workday=False, note="本院补休")
+    html = admin_client.get(reverse("admin:rules_calendaroverride_changelist")).content.decode()
+    assert "本院补休" in html
+    assert "周四" in html
+
+    response = admin_client.post(
+        reverse("admin:rules_calendaroverride_add"),
+        {"date": "2026-10-10", "is_workday": "", "note": "不调休"},
+    )
+    assert response.status_code == 302

@@ -1,0 +1,202 @@
+"""REST API v1: the same services, scoping and rule checks as the pages."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from workflows.audit.selectors import events_for_case, events_visible_to
+from workflows.documents.selectors import documents_for
+from workflows.engine import selectors
+from workflows.engine.models import Opinion
+from workflows.engine.services.cases import case_comment
+from workflows.engine.services.tasks import task_claim
+from workflows.engine.views.common import visible_case_or_404
+from workflows.org.models import Member
+from workflows.party_recommendation.models import Round
+from workflows.party_recommendation.services import application_submit
+
+from . import serializers
+
+BOXES = {
+    "inbox": selectors.inbox_tasks,
+    "queue": selectors.queue_tasks,
+    "archive": selectors.archive_tasks,
+}
+
+
+def _task(request: Request, task_pk: int):
+    found = selectors.task_for_user(user=request.user, task_pk=task_pk)
+    if found is None:
+        raise Http404
+    return found
+
+
+class TaskListView(generics.ListAPIView):
+    serializer_class = serializers.TaskSerializer
+
+    def get_queryset(self):
+        box = self.request.query_params.get("box", "inbox")
+        if box not in BOXES:
+            raise Http404
+        return BOXES[box](user=self.request.user)
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return selectors.tasks_with_cases(page) if page is not None else page
+
+
+class TaskDetailView(APIView):
+    @extend_schema(responses=serializers.TaskSerializer)
+    def get(self, request: Request, task_pk: int) -> Response:
+        _, task, _ = _task(request, task_pk)
+        return Response(serializers.TaskSerializer(task).data)
+
+
+class TaskClaimView(APIView):
+    @extend_schema(request=None, responses=serializers.TaskSerializer)
+    def post(self, request: Request, task_pk: int) -> Response:
+        _, task, case = _task(request, task_pk)
+        task_claim(task=task, by=request.user)
+        task.case = case
+        return Response(serializers.TaskSerializer(task).data)
+
+
+class TaskActView(APIView):
+    """Finish a task with any action the step offers (``actions`` in the task)."""
+
+    fixed_action: str | None = None
+
+    def _payload(self, request: Request) -> dict:
+        if self.fixed_action:
+            serializer = serializers.OpinionOnlySerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            return {"action": self.fixed_action, "data": {}, **serializer.validated_data}
+        serializer = serializers.ActSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    @extend_schema(request=serializers.ActSerializer, responses=serializers.CaseBriefSerializer)
+    def post(self, request: Request, task_pk: int) -> Response:
+        entry, task, _ = _task(request, task_pk)
+        payload = self._payload(request)
+        case = entry.act(
+            task=task,
+            by=request.user,
+            action=payload["action"],
+            opinion=payload["opinion"],
+            data=payload["data"],
+        )
+        return Response(serializers.CaseBriefSerializer(case).data)
+
+
+class TaskApproveView(TaskActView):
+    fixed_action = "approve"
+
+    @extend_schema(
+        request=serializers.OpinionOnlySerializer, responses=serializers.CaseBriefSerializer
+    )
+    def post(self, request: Request, task_pk: int) -> Response:
+        return super().post(request, task_pk)
+
+
+class TaskReturnView(TaskApproveView):
+    fixed_action = "return"
+
+
+class TaskRejectView(TaskApproveView):
+    fixed_action = "reject"
+
+
+class CaseListView(APIView):
+    @extend_schema(responses=serializers.CaseBriefSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        mine = request.query_params.get("mine") == "1"
+        cases = selectors.cases_for(user=request.user, mine=mine)
+        return Response(serializers.CaseBriefSerializer(cases, many=True).data)
+
+
+class CaseDetailView(APIView):
+    @extend_schema(responses=serializers.CaseBriefSerializer)
+    def get(self, request: Request, label: str, pk: int) -> Response:
+        _, case = visible_case_or_404(request, label, pk)
+        body = serializers.CaseBriefSerializer(case).data
+        body["history"] = serializers.OpinionSerializer(
+            Opinion.objects.for_case(case).select_related("author"), many=True
+        ).data
+        body["active_tasks"] = serializers.TaskSerializer(
+            selectors.active_tasks_of(case=case), many=True
+        ).data
+        body["documents"] = serializers.DocumentSerializer(
+            documents_for(subject=case), many=True
+        ).data
+        return Response(body)
+
+
+class CaseCommentView(APIView):
+    @extend_schema(request=serializers.CommentSerializer, responses=serializers.OpinionSerializer)
+    def post(self, request: Request, label: str, pk: int) -> Response:
+        _, case = visible_case_or_404(request, label, pk)
+        serializer = serializers.CommentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        opinion = case_comment(case=case, by=request.user, text=serializer.validated_data["text"])
+        return Response(serializers.OpinionSerializer(opinion).data, status=status.HTTP_201_CREATED)
+
+
+class CaseEventsView(APIView):
+    @extend_schema(responses=serializers.AuditEventSerializer(many=True))
+    def get(self, request: Request, label: str, pk: int) -> Response:
+        _, case = visible_case_or_404(request, label, pk)
+        events = events_for_case(case=case)
+        return Response(serializers.AuditEventSerializer(events, many=True).data)
+
+
+class AuditEventListView(generics.ListAPIView):
+    serializer_class = serializers.AuditEventSerializer
+
+    def get_queryset(self):
+        return events_visible_to(user=self.request.user).order_by("-id")
+
+
+class ApplicationCreateView(APIView):
+    """Start a 推优入党 case for the current user's member record."""
+
+    @extend_schema(
+        request=serializers.ApplicationCreateSerializer, responses=serializers.CaseBriefSerializer
+    )
+    def post(self, request: Request) -> Response:
+        serializer = serializers.ApplicationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        member = Member.objects.filter(user=request.user).select_related("branch").first()
+        if member is None:
+            return Response(
+                {"detail": "当前账号未关联团员档案"}, status=status.HTTP_400_BAD_REQUEST
+            )
+        round_ = Round.objects.filter(
+            pk=serializer.validated_data["round"], branch=member.branch
+        ).first()
+        if round_ is None:
+            return Response(
+                {"detail": "推优批次不存在或不属于本人所在团支部"},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        application = application_submit(
+            member=member,
+            round=round_,
+            statement=serializer.validated_data["statement"],
+            by=request.user,
+        )
+        return Response(
+            serializers.CaseBriefSerializer(application).data, status=status.HTTP_201_CREATED
+        )
+
+
+class DocumentListView(APIView):
+    @extend_schema(responses=serializers.DocumentSerializer(many=True))
+    def get(self, request: Request, label: str, pk: int) -> Response:
+        _, case = visible_case_or_404(request, label, pk)
+        return Response(serializers.DocumentSerializer(documents_for(subject=case), many=True).data)

@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from .models import AuditEvent
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: events are written by the services and never changed."""
+
+    list_display = ["id", "created_at", "actor_name", "action", "case_label", "org_path"]
+    list_filter = ["action"]
+    search_fields = ["actor_name", "case_label", "opinion"]
+    list_select_related = ["actor", "org", "case_type"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

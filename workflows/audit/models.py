@@ -1,0 +1,117 @@
+"""The append-only, hash-chained audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditAction(models.TextChoices):
+    """Known action codes and their labels; other codes are stored and shown as they are."""
+
+    CASE_CREATE = "case.create", _("创建案件")
+    CASE_TRANSITION = "case.transition", _("状态变更")
+    CASE_CC = "case.cc", _("抄送")
+    TASK_ASSIGN = "task.assign", _("任务分派")
+    TASK_CLAIM = "task.claim", _("认领任务")
+    TASK_TRANSFER = "task.transfer", _("任务转交")
+    OPINION_ADD = "opinion.add", _("填写意见")
+    COMMENT_ADD = "comment.add", _("添加评论")
+    ATTACHMENT_ADD = "attachment.add", _("上传附件")
+    MEETING_RECORD = "meeting.record", _("会议表决记录")
+    PUBLICITY_OPEN = "publicity.open", _("发布公示")
+    PUBLICITY_OBJECTION = "publicity.objection", _("公示异议")
+    PUBLICITY_OBJECTION_RESOLVED = "publicity.objection_resolved", _("公示异议处理")
+    ROUND_CREATE = "round.create", _("创建推优批次")
+    DOCUMENT_ISSUE = "document.issue", _("出具文书")
+    AUTH_LOGIN_FAILED = "auth.login_failed", _("登录失败")
+
+
+ACTION_LABELS = dict(AuditAction.choices)
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or remove a recorded audit event."""
+
+
+class AuditEvent(models.Model):
+    created_at = models.DateTimeField(_("时间"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("操作人姓名"), max_length=150, blank=True)
+    org = models.ForeignKey(
+        "org.Organization",
+        verbose_name=_("组织"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Snapshot of org.path when the event happened: scoping must not move if the tree changes.
+    org_path = models.CharField(_("组织路径"), max_length=255, db_index=True, blank=True)
+    case_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("案件类型"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    case_id = models.PositiveBigIntegerField(_("案件编号"), null=True, blank=True)
+    case_label = models.CharField(_("案件"), max_length=255, blank=True)
+    action = models.CharField(_("动作"), max_length=64, db_index=True)
+    before = models.CharField(_("变更前"), max_length=255, blank=True)
+    after = models.CharField(_("变更后"), max_length=255, blank=True)
+    opinion = models.TextField(_("意见"), blank=True)
+    data = models.JSONField(_("附加数据"), default=dict, blank=True)
+    origin_ip = models.GenericIPAddressField(_("来源IP"), null=True, blank=True)
+    user_agent = models.CharField(_("客户端"), max_length=255, blank=True)
+    # Unique, so two appends that raced past the chain lock fail instead of forking the chain.
+    prev_hash = models.CharField(_("前一事件哈希"), max_length=64, unique=True)
+    hash = models.CharField(_("哈希"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("审计事件")
+        verbose_name_plural = _("审计事件")
+        get_latest_by = "id"
+        indexes = [models.Index(fields=["case_type", "case_id", "id"], name="audit_case_timeline")]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action_label} {self.case_label}".strip()
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("audit events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("audit events are append-only")
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
+
+
+class AuditChainHead(models.Model):
+    """The single row every append locks, so appends form one line even across processes."""
+
+    last_hash = models.CharField(_("最后事件哈希"), max_length=64, default=GENESIS_HASH)
+    last_id = models.PositiveBigIntegerField(_("最后事件编号"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("审计链头")
+        verbose_name_plural = _("审计链头")
+
+    def __str__(self) -> str:
+        return f"#{self.last_id} {self.last_hash[:12]}"

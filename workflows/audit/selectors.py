@@ -1,0 +1,72 @@
+"""Reads over the audit log, scoped by the organisation tree."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from workflows.org.models import Organization, Role
+from workflows.org.selectors import orgs_with_role, path_filter, scope_paths
+
+from .models import AuditEvent
+
+WORKSPACE_ROLES = [Role.AUDITOR, Role.SECRETARY]
+
+
+def workspace_allowed(*, user: AbstractBaseUser) -> bool:
+    """Superusers, and whoever is 纪检/审计 or 书记 of some organisation today."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return orgs_with_role(user=user, roles=WORKSPACE_ROLES, on=timezone.localdate()).exists()
+
+
+def events_visible_to(*, user: AbstractBaseUser) -> QuerySet[AuditEvent]:
+    events = AuditEvent.objects.all()
+    if user.is_superuser:
+        return events
+    return events.filter(path_filter(_scope_paths(user), "org_path"))
+
+
+def orgs_visible_to(*, user: AbstractBaseUser) -> QuerySet[Organization]:
+    if user.is_superuser:
+        return Organization.objects.all()
+    return Organization.objects.filter(path_filter(_scope_paths(user), "path"))
+
+
+def _scope_paths(user: AbstractBaseUser) -> list[str]:
+    # Kept on the user object, which lives for one request: a page asks for it several times.
+    today = timezone.localdate()
+    cached = getattr(user, "_audit_scope_paths", None)
+    if cached is None or cached[0] != today:
+        cached = (today, scope_paths(user=user, on=today))
+        user._audit_scope_paths = cached
+    return cached[1]
+
+
+def events_for_case(*, case: models.Model) -> QuerySet[AuditEvent]:
+    return events_for_case_key(
+        case_type_id=ContentType.objects.get_for_model(case).pk, case_id=case.pk
+    )
+
+
+def events_for_case_key(*, case_type_id: int, case_id: int) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(case_type_id=case_type_id, case_id=case_id).order_by("id")
+
+
+def case_timeline_for(
+    *, user: AbstractBaseUser, case_type_id: int, case_id: int
+) -> QuerySet[AuditEvent] | None:
+    """The whole history of a case, or None when no event of it lies in ``user``'s scope.
+
+    Scope is decided per case, as for case pages: a case in scope shows every event about it,
+    including those recorded against another organisation (a party decision, say).
+    """
+    events = events_for_case_key(case_type_id=case_type_id, case_id=case_id)
+    if not events_visible_to(user=user).filter(case_type_id=case_type_id, case_id=case_id).exists():
+        return None
+    return events.select_related("actor", "org")

@@ -1,0 +1,70 @@
+"""The auditor workspace: filterable event list, CSV export, per-case timeline."""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, StreamingHttpResponse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import ListView
+
+from .exports import events_csv_rows
+from .filters import AuditEventFilter
+from .selectors import case_timeline_for, events_visible_to, workspace_allowed
+
+
+class AuditorRequiredMixin(LoginRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not workspace_allowed(user=request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _filtered(request) -> AuditEventFilter:
+    return AuditEventFilter(
+        request.GET or None, queryset=events_visible_to(user=request.user), request=request
+    )
+
+
+class EventListView(AuditorRequiredMixin, ListView):
+    template_name = "audit/event_list.html"
+    context_object_name = "events"
+    paginate_by = 50
+
+    def get_queryset(self) -> QuerySet:
+        self.filterset = _filtered(self.request)
+        return self.filterset.qs.select_related("actor", "org").order_by("-id")
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(filter=self.filterset, **kwargs)
+
+
+class EventExportView(AuditorRequiredMixin, View):
+    def get(self, request, *args, **kwargs) -> StreamingHttpResponse:
+        response = StreamingHttpResponse(
+            events_csv_rows(events=_filtered(request).qs), content_type="text/csv; charset=utf-8"
+        )
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+        response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'
+        return response
+
+
+class CaseTimelineView(AuditorRequiredMixin, ListView):
+    template_name = "audit/case_timeline.html"
+    context_object_name = "events"
+
+    def get_queryset(self) -> QuerySet:
+        events = case_timeline_for(
+            user=self.request.user, case_type_id=self.kwargs["ct"], case_id=self.kwargs["pk"]
+        )
+        if events is None:
+            raise Http404
+        return events
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        events = context["events"]
+        context["case_label"] = events[len(events) - 1].case_label if events else ""
+        return context

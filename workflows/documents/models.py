@@ -1,0 +1,154 @@
+"""Issued PDF documents, their numbering counters and renders that failed after a decision."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workflows.org.models import Organization
+
+
+class LenientJSONEncoder(DjangoJSONEncoder):
+    """Dates and decimals as ISO strings; anything else as its text rather than an error."""
+
+    def default(self, o):
+        try:
+            return super().default(o)
+        except TypeError:
+            return str(o)
+
+
+class IssuedDocument(models.Model):
+    """One stored PDF. Never rewritten: re-issuing creates the next version."""
+
+    kind = models.CharField(_("文书类型"), max_length=40, db_index=True)
+    title = models.CharField(_("标题"), max_length=200)
+    subject_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("对象类型"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subject_id = models.PositiveBigIntegerField(_("对象编号"), null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    org = models.ForeignKey(
+        Organization,
+        verbose_name=_("发文组织"),
+        on_delete=models.PROTECT,
+        related_name="issued_documents",
+    )
+    # Snapshot: scoping stays correct even if the organisation later moves in the tree.
+    org_path = models.CharField(_("组织路径"), max_length=255, db_index=True, editable=False)
+    number = models.CharField(_("发文字号"), max_length=60, blank=True)
+    version = models.PositiveIntegerField(_("版本"), default=1)
+    short_code = models.CharField(_("核验码"), max_length=10, unique=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    file = models.FileField(_("文件"), upload_to="documents/%Y/%m/")
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    decisions = models.JSONField(
+        _("审批意见"), default=list, blank=True, encoder=LenientJSONEncoder
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("签发人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("签发时间"), default=timezone.now)
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name=_("取代版本"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+    )
+
+    class Meta:
+        verbose_name = _("已签发文书")
+        verbose_name_plural = _("已签发文书")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "subject_type", "subject_id", "version"],
+                name="documents_one_version_per_subject",
+            )
+        ]
+        indexes = [models.Index(fields=["subject_type", "subject_id", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.version}"
+
+    @property
+    def successor(self) -> IssuedDocument | None:
+        try:
+            return self.superseded_by
+        except IssuedDocument.DoesNotExist:
+            return None
+
+
+class DocumentNumberCounter(models.Model):
+    """Last 发文字号 sequence number used by an issuer in a year."""
+
+    issuer = models.ForeignKey(
+        Organization, verbose_name=_("发文机关"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    last = models.PositiveIntegerField(_("已用序号"), default=0)
+
+    class Meta:
+        verbose_name = _("发文字号计数器")
+        verbose_name_plural = _("发文字号计数器")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "year"], name="documents_counter_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.year}: {self.last}"
+
+
+class DocumentFailure(models.Model):
+    """A render scheduled after a decision that raised; ``arguments`` are enough to retry it."""
+
+    kind = models.CharField(_("文书类型"), max_length=40)
+    subject_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("对象类型"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subject_id = models.PositiveBigIntegerField(_("对象编号"), null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    error = models.TextField(_("错误"))
+    arguments = models.JSONField(_("重试参数"), encoder=LenientJSONEncoder)
+    attempts = models.PositiveIntegerField(_("尝试次数"), default=1)
+    created_at = models.DateTimeField(_("发生时间"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("解决时间"), null=True, blank=True)
+    document = models.ForeignKey(
+        IssuedDocument,
+        verbose_name=_("补发文书"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("文书生成失败")
+        verbose_name_plural = _("文书生成失败")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["resolved_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.subject_id}: {self.error[:60]}"

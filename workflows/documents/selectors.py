@@ -1,0 +1,49 @@
+"""Reads: who may download a document, which documents a subject has."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+from workflows.org.selectors import scope_paths
+
+from .models import IssuedDocument
+
+
+def _people_of(subject: models.Model | None) -> set[int]:
+    """Users a subject is about: a case's applicant and the member it concerns."""
+    if subject is None:
+        return set()
+    ids = {
+        getattr(subject, "applicant_id", None),
+        getattr(subject, "user_id", None),
+        getattr(getattr(subject, "subject", None), "user_id", None),
+    }
+    return {pk for pk in ids if pk is not None}
+
+
+def document_visible_to(*, document: IssuedDocument, user: AbstractBaseUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    paths = scope_paths(user=user, on=timezone.localdate())
+    if any(document.org_path.startswith(prefix) for prefix in paths):
+        return True
+    return user.pk in _people_of(document.subject)
+
+
+def documents_for(*, subject: models.Model, kind: str | None = None) -> models.QuerySet:
+    """Every version issued about ``subject``, newest first."""
+    queryset = IssuedDocument.objects.filter(
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
+    )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset.order_by("-created_at", "-version")
+
+
+def document_latest(*, subject: models.Model, kind: str) -> IssuedDocument | None:
+    return documents_for(subject=subject, kind=kind).order_by("-version").first()

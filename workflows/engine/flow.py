@@ -1,0 +1,24 @@
+"""Base class of every process flow: one case model, row locks, and per-case visibility."""
+
+from __future__ import annotations
+
+from viewflow.workflow import flow, lock
+
+from .visibility import case_visible_to
+
+
+class CaseFlow(flow.Flow):
+    case_model = None
+    lock_impl = lock.select_for_update_lock
+
+    @classmethod
+    def case_of(cls, process):
+        return cls.case_model.objects.select_related("subject", "org").get(process_id=process.pk)
+
+    def has_view_permission(self, user, obj=None) -> bool:
+        if obj is None:
+            return user.is_authenticated and user.is_superuser
+        return case_visible_to(case=self.case_of(obj), user=user)
+
+    def has_manage_permission(self, user, obj=None) -> bool:
+        return user.is_authenticated and user.is_superuser

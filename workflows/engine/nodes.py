@@ -1,0 +1,101 @@
+"""Flow nodes with the engine's rules built in: assignment by office, substitutes, recusal,
+due dates, and notification of whoever must act."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import timezone
+from viewflow.workflow import flow
+
+from workflows.org.models import Organization
+from workflows.org.selectors import acting_user_ids, holds_role
+
+from .routing import Assignment, Route, queue_permission, queue_role, route_resolve
+
+
+class HumanTask(flow.View):
+    """A task for a person, routed by ``router(case) -> Route``.
+
+    People act on it through the engine's task page (``engine:task``); the viewflow URL for the
+    node redirects there, so there is one place where decisions are taken.
+    """
+
+    def __init__(
+        self,
+        *,
+        step: str,
+        router: Callable[[Any], Route],
+        actions: tuple[str, ...],
+        due_working_days: int | None = None,
+        recuse: bool = True,
+    ):
+        from .views.tasks import TaskRedirectView
+
+        super().__init__(TaskRedirectView.as_view())
+        self.step = step
+        self.router = router
+        self.actions = actions
+        self.due_working_days = due_working_days
+        # The applicant's own steps (revise, resubmit) are the one place the subject acts.
+        self.recuse = recuse
+        self.Annotation(title=step)
+        self._on_create = self._created
+
+    def _assignment(self, activation) -> Assignment:
+        cached = getattr(activation, "_engine_assignment", None)
+        if cached is None:
+            case = self.flow_class.case_of(activation.process)
+            cached = route_resolve(
+                route=self.router(case),
+                recused_user_id=case.subject.user_id if self.recuse else None,
+                on=timezone.localdate(),
+            )
+            activation._engine_assignment = cached
+        return cached
+
+    def calc_owner(self, activation):
+        return self._assignment(activation).owner
+
+    def calc_owner_permission(self, activation):
+        queue = self._assignment(activation).queue
+        return queue_permission(queue.role) if queue and not self.calc_owner(activation) else None
+
+    def calc_owner_permission_obj(self, activation):
+        return self._assignment(activation).queue.org
+
+    def can_execute(self, user, task) -> bool:
+        if not user.is_authenticated or task.owner_id is None:
+            return False
+        if task.owner_id not in acting_user_ids(user=user, on=timezone.localdate()):
+            return False
+        return not self._is_subject(user, task)
+
+    def can_assign(self, user, task) -> bool:
+        role = queue_role(task.owner_permission)
+        if task.owner_id or not user.is_authenticated or role is None:
+            return False
+        org = Organization.objects.filter(pk=task.owner_permission_obj_pk).first()
+        return (
+            org is not None
+            and holds_role(user=user, role=role, org=org, on=timezone.localdate())
+            and not self._is_subject(user, task)
+        )
+
+    def _is_subject(self, user, task) -> bool:
+        if not self.recuse:
+            return False
+        case = self.flow_class.case_of(task.process)
+        return case.subject.user_id == user.pk
+
+    def _created(self, activation) -> None:
+        from .services.notifications import task_announce
+
+        if self.due_working_days:
+            from workflows.rules.calendar import working_days_add
+
+            due = working_days_add(start=timezone.localdate(), days=self.due_working_days)
+            activation.task.data = {**activation.task.data, "due_on": due.isoformat()}
+            activation.task.save(update_fields=["data"])
+        task_announce(task=activation.task, assignment=self._assignment(activation))

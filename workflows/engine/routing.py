@@ -1,0 +1,74 @@
+"""Who must act on a task: resolved through the dated appointments of the organisation tree."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from workflows.org.models import Organization, Role
+from workflows.org.selectors import role_holders
+
+QUEUE_PREFIX = "role:"
+
+
+@dataclass(frozen=True)
+class Office:
+    role: str
+    org: Organization
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label)
+
+
+@dataclass(frozen=True)
+class Route:
+    """A named user, or offices in order of preference (the next one serves on recusal)."""
+
+    user: AbstractBaseUser | None = None
+    offices: tuple[Office, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    owner: AbstractBaseUser | None
+    queue: Office | None
+
+    def describe(self) -> str:
+        if self.owner is not None:
+            return self.owner.get_full_name() or self.owner.get_username()
+        if self.queue is not None:
+            return f"{self.queue.org.name}{self.queue.role_label}"
+        return "（无人可办）"
+
+
+def route_resolve(*, route: Route, recused_user_id: int | None, on: datetime.date) -> Assignment:
+    """The first office with someone able to act: one holder gets the task, several share a queue.
+
+    Nobody acts on a case about themselves, so the subject is dropped from every office.
+    """
+    if route.user is not None and route.user.pk != recused_user_id:
+        return Assignment(owner=route.user, queue=None)
+    for office in route.offices:
+        holders = [
+            user
+            for user in role_holders(role=office.role, org=office.org, on=on)
+            if user.pk != recused_user_id
+        ]
+        if len(holders) == 1:
+            return Assignment(owner=holders[0], queue=None)
+        if holders:
+            return Assignment(owner=None, queue=office)
+    return Assignment(owner=None, queue=route.offices[-1] if route.offices else None)
+
+
+def queue_permission(role: str) -> str:
+    return f"{QUEUE_PREFIX}{role}"
+
+
+def queue_role(permission: str | None) -> str | None:
+    if permission and permission.startswith(QUEUE_PREFIX):
+        return permission[len(QUEUE_PREFIX) :]
+    return None

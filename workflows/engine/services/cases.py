@@ -1,0 +1,112 @@
+"""Writes on a case: one FSM transition with its audit event, opinions, comments, CC."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models, transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django_fsm import TransitionNotAllowed
+from viewflow.workflow.models import Task
+
+from workflows.audit.services import audit_record
+
+from ..errors import CaseError, NotAllowed
+from ..models import CarbonCopy, Decision, Opinion
+from ..visibility import case_visible_to
+from .notifications import notification_send
+
+
+def status_label(case: models.Model, value: str | None = None) -> str:
+    choices = dict(case._meta.get_field("status").choices)
+    key = case.status if value is None else value
+    return str(choices.get(key, key))
+
+
+def case_transition(
+    *,
+    case: models.Model,
+    transition: str,
+    by: AbstractBaseUser | None,
+    opinion: str = "",
+    request: HttpRequest | None = None,
+    **kwargs,
+) -> None:
+    """Run exactly one FSM transition, save, and write its audit event in the same transaction."""
+    before = case.status
+    method = getattr(case, transition)
+    with transaction.atomic():
+        try:
+            method(**kwargs)
+        except TransitionNotAllowed as error:
+            raise CaseError(
+                f"当前状态「{status_label(case, before)}」不能执行此操作（{transition}）"
+            ) from error
+        case.save()
+        audit_record(
+            action="case.transition",
+            by=by,
+            case=case,
+            before=status_label(case, before),
+            after=status_label(case),
+            opinion=opinion,
+            data={"transition": transition},
+            request=request,
+        )
+
+
+def opinion_record(
+    *,
+    case: models.Model,
+    by: AbstractBaseUser,
+    step: str,
+    decision: str,
+    text: str,
+    task: Task | None = None,
+) -> Opinion:
+    opinion = Opinion.objects.create(
+        case=case, task=task, step=step, decision=decision, text=text, author=by
+    )
+    audit_record(
+        action="comment.add" if decision == Decision.COMMENT else "opinion.add",
+        by=by,
+        case=case,
+        after=f"{step}：{Decision(decision).label}",
+        opinion=text,
+        data={"task": task.pk if task else None},
+    )
+    return opinion
+
+
+def case_comment(*, case: models.Model, by: AbstractBaseUser, text: str) -> Opinion:
+    if not case_visible_to(case=case, user=by):
+        raise NotAllowed("无权查看该案件")
+    if not text.strip():
+        raise CaseError("评论内容不能为空")
+    return opinion_record(case=case, by=by, step="评论", decision=Decision.COMMENT, text=text)
+
+
+def case_cc(
+    *, case: models.Model, users: Iterable[AbstractBaseUser], by: AbstractBaseUser
+) -> list[CarbonCopy]:
+    """抄送: the recipients may read the case from now on and are notified."""
+    if not case_visible_to(case=case, user=by):
+        raise NotAllowed("无权查看该案件")
+    created = []
+    for user in users:
+        copy, is_new = CarbonCopy.objects.get_or_create(
+            case=case, user=user, defaults={"sent_by": by}
+        )
+        if is_new:
+            created.append(copy)
+    if created:
+        names = "、".join(c.user.get_full_name() or c.user.get_username() for c in created)
+        audit_record(action="case.cc", by=by, case=case, after=names)
+        notification_send(
+            users=[c.user for c in created],
+            text=f"抄送：{case.reference} {case.subject.name}",
+            url=reverse("engine:case_detail", args=[case._meta.label_lower, case.pk]),
+        )
+    return created

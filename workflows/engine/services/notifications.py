@@ -1,0 +1,66 @@
+"""In-app notifications and e-mail for whoever must act, and for CC recipients."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from workflows.org.selectors import role_holders
+
+from ..models import Notification
+from ..routing import Assignment
+
+
+def notification_send(*, users: Iterable[AbstractBaseUser], text: str, url: str = "") -> None:
+    recipients = {user.pk: user for user in users}.values()
+    Notification.objects.bulk_create(
+        [Notification(user=user, text=text, url=url) for user in recipients]
+    )
+    addresses = [user.email for user in recipients if user.email]
+    if addresses:
+        link = f"{settings.SITE_URL}{url}" if url else settings.SITE_URL
+        transaction.on_commit(
+            lambda: send_mail(
+                subject=f"【团务审批】{text}",
+                message=f"{text}\n\n{link}",
+                from_email=None,
+                recipient_list=addresses,
+                fail_silently=True,
+            )
+        )
+
+
+def task_announce(*, task, assignment: Assignment) -> None:
+    """Tell the owner, or every holder of the queue's office, that a task waits for them."""
+    from workflows.audit.services import audit_record
+
+    case = task.flow_task.flow_class.case_of(task.process)
+    if assignment.owner is not None:
+        users = [assignment.owner]
+    elif assignment.queue is not None:
+        users = role_holders(
+            role=assignment.queue.role, org=assignment.queue.org, on=timezone.localdate()
+        )
+    else:
+        users = []
+    url = reverse("engine:task", args=[task.pk])
+    notification_send(users=users, text=f"待办：{case.reference} {task.flow_task.step}", url=url)
+    audit_record(
+        action="task.assign",
+        by=None,
+        case=case,
+        after=f"{task.flow_task.step} → {assignment.describe()}",
+        data={"task": task.pk},
+    )
+
+
+def notifications_mark_read(*, user: AbstractBaseUser) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

@@ -1,0 +1,132 @@
+"""Acting on a task: claim, complete through one service call, transfer.
+
+Every write happens under the flow's row lock on the process, after re-reading the task, so a
+second click or a second approver gets "already handled by X at T" and nothing twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from workflows.audit.services import audit_record
+
+from ..errors import NotAllowed, StaleTask
+from ..models import Decision
+from ..visibility import case_visible_to
+from .cases import opinion_record
+from .notifications import notification_send
+
+
+def _name(user: AbstractBaseUser | None) -> str:
+    if user is None:
+        return "系统"
+    return user.get_full_name() or user.get_username()
+
+
+def stale_message(task: Task) -> str:
+    when = timezone.localtime(task.finished).strftime("%Y-%m-%d %H:%M") if task.finished else ""
+    if task.status == STATUS.CANCELED:
+        return f"该待办已于 {when} 取消（案件已撤回、退回或转由他人办理）"
+    return f"该待办已由 {_name(task.owner)} 于 {when} 处理"
+
+
+def _locked(task: Task):
+    return task.flow_task.flow_class.lock(task.process_id)
+
+
+def _claim(task: Task, by: AbstractBaseUser) -> Any:
+    activation = task.flow_task.activation_class(task)
+    if task.status in (STATUS.DONE, STATUS.CANCELED):
+        raise StaleTask(stale_message(task))
+    if task.status == STATUS.NEW:
+        if not task.flow_task.can_assign(by, task):
+            raise NotAllowed("您不在该待办的办理范围内")
+        activation.assign(by)
+        audit_record(
+            action="task.claim",
+            by=by,
+            case=task.flow_task.flow_class.case_of(task.process),
+            after=f"{task.flow_task.step} → {_name(by)}",
+            data={"task": task.pk},
+        )
+    elif task.owner_id != by.pk and not task.flow_task.can_execute(by, task):
+        if task.owner_permission:
+            raise StaleTask(f"该待办已由 {_name(task.owner)} 认领")
+        raise NotAllowed(f"该待办由 {_name(task.owner)} 办理")
+    return activation
+
+
+def task_claim(*, task: Task, by: AbstractBaseUser) -> Task:
+    with _locked(task):
+        task.refresh_from_db()
+        _claim(task, by)
+    return task
+
+
+def task_complete(
+    *, task: Task, by: AbstractBaseUser, action: str, perform: Callable[[Any], None]
+) -> Any:
+    """Finish ``task`` as ``by``: ``perform(case)`` is the one service call that decides it."""
+    if action not in task.flow_task.actions:
+        raise NotAllowed(f"此环节不能执行「{action}」")
+    with _locked(task):
+        task.refresh_from_db()
+        activation = _claim(task, by)
+        if not task.flow_task.can_execute(by, task):
+            raise NotAllowed("您不能办理此待办（非办理人，或案件与您本人有关需回避）")
+        activation.start(None)
+        case = task.flow_task.flow_class.case_of(task.process)
+        perform(case)
+        activation.execute()
+    return case
+
+
+def task_transfer(
+    *, task: Task, to_user: AbstractBaseUser, by: AbstractBaseUser, reason: str
+) -> Task:
+    """转交: hand an open task to someone else who may see the case."""
+    with _locked(task):
+        task.refresh_from_db()
+        activation = _claim(task, by)
+        if not task.flow_task.can_execute(by, task):
+            raise NotAllowed("只有办理人可以转交此待办")
+        case = task.flow_task.flow_class.case_of(task.process)
+        if to_user.pk == case.subject.user_id:
+            raise NotAllowed("不能转交给案件当事人本人（回避）")
+        if to_user.pk == by.pk:
+            raise NotAllowed("不能转交给自己")
+        if not case_visible_to(case=case, user=to_user):
+            raise NotAllowed(f"{_name(to_user)} 不在该案件所属组织范围内，不能转交")
+        if not reason.strip():
+            raise NotAllowed("转交须填写原因")
+        previous_owner = task.owner
+        activation.reassign(user=to_user)
+        audit_record(
+            action="task.transfer",
+            by=by,
+            case=case,
+            before=_name(previous_owner),
+            after=_name(to_user),
+            opinion=reason,
+            data={"task": task.pk},
+        )
+        opinion_record(
+            case=case,
+            by=by,
+            step=task.flow_task.step,
+            decision=Decision.TRANSFER,
+            text=f"转交给 {_name(to_user)}：{reason}",
+            task=task,
+        )
+        notification_send(
+            users=[to_user],
+            text=f"转交待办：{case.reference} {task.flow_task.step}",
+            url=f"/tasks/{task.pk}/",
+        )
+    return task

@@ -1,0 +1,121 @@
+"""Case pages: my applications, the scoped case list, and case detail with its history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views import View
+
+from .. import selectors
+from ..errors import CaseError
+from ..forms import AttachmentForm, CarbonCopyForm, CommentForm, WithdrawForm
+from ..models import Attachment, MeetingVote, Opinion, Publicity
+from ..services.attachments import attachment_add
+from ..services.cases import case_cc, case_comment
+from .common import report_error, users_named, visible_case_or_404
+
+
+def tracker(entry, case) -> list[dict]:
+    """Milestones with done/current marks, from the case status."""
+    steps, current = [], None
+    for index, milestone in enumerate(entry.milestones):
+        if case.status in milestone.statuses:
+            current = index
+    for index, milestone in enumerate(entry.milestones):
+        state = "current" if index == current else ("done" if current and index < current else "")
+        steps.append({"label": milestone.label, "state": state})
+    return steps
+
+
+def case_context(request, entry, case) -> dict:
+    from workflows.documents.selectors import documents_for
+
+    return {
+        "entry": entry,
+        "case": case,
+        "case_label": case._meta.label_lower,
+        "case_type_id": ContentType.objects.get_for_model(case).pk,
+        "tracker": tracker(entry, case),
+        "active_tasks": selectors.active_tasks_of(case=case),
+        "opinions": Opinion.objects.for_case(case).select_related("author"),
+        "votes": MeetingVote.objects.for_case(case),
+        "attachments": Attachment.objects.for_case(case).select_related("uploaded_by"),
+        "publicities": Publicity.objects.for_case(case).prefetch_related("objections__author"),
+        "documents": documents_for(subject=case),
+        "is_applicant": request.user.pk == case.applicant_id,
+    }
+
+
+class MyCasesView(LoginRequiredMixin, View):
+    def get(self, request):
+        cases = selectors.cases_for(user=request.user, mine=True)
+        return render(
+            request, "engine/case_list.html", {"title": "我的申请", "cases": cases, "mine": True}
+        )
+
+
+class CaseListView(LoginRequiredMixin, View):
+    def get(self, request):
+        cases = selectors.cases_for(user=request.user)
+        status = request.GET.get("status")
+        if status:
+            cases = [case for case in cases if case.status == status]
+        return render(request, "engine/case_list.html", {"title": "案件", "cases": cases})
+
+
+class CaseDetailView(LoginRequiredMixin, View):
+    def get(self, request, label: str, pk: int):
+        entry, case = visible_case_or_404(request, label, pk)
+        context = case_context(request, entry, case)
+        context.update(
+            {
+                "comment_form": CommentForm(),
+                "attachment_form": AttachmentForm(),
+                "cc_form": CarbonCopyForm(),
+                "withdraw_form": WithdrawForm(),
+            }
+        )
+        return render(request, "engine/case_detail.html", context)
+
+
+class CaseActionView(LoginRequiredMixin, View):
+    """Comment, attach, CC or withdraw: each posts here and returns to the case page."""
+
+    def post(self, request, label: str, pk: int, action: str):
+        entry, case = visible_case_or_404(request, label, pk)
+        try:
+            self._perform(request, entry, case, action)
+        except CaseError as error:
+            report_error(request, error)
+        return HttpResponseRedirect(reverse("engine:case_detail", args=[label, pk]))
+
+    def _perform(self, request, entry, case, action: str) -> None:
+        if action == "comment":
+            form = CommentForm(request.POST)
+            if not form.is_valid():
+                raise CaseError("评论内容不能为空")
+            case_comment(case=case, by=request.user, text=form.cleaned_data["text"])
+            messages.success(request, "已发表评论")
+        elif action == "attach":
+            form = AttachmentForm(request.POST, request.FILES)
+            if not form.is_valid():
+                raise CaseError("请选择要上传的文件")
+            attachment_add(case=case, by=request.user, upload=form.cleaned_data["file"])
+            messages.success(request, "附件已上传")
+        elif action == "cc":
+            form = CarbonCopyForm(request.POST)
+            if not form.is_valid():
+                raise CaseError("请填写抄送对象")
+            case_cc(case=case, users=users_named(form.cleaned_data["usernames"]), by=request.user)
+            messages.success(request, "已抄送")
+        elif action == "withdraw" and entry.withdraw is not None:
+            form = WithdrawForm(request.POST)
+            form.is_valid()
+            entry.withdraw(case=case, by=request.user, reason=form.cleaned_data.get("reason", ""))
+            messages.success(request, f"已撤回：{case.reference}")
+        else:
+            raise CaseError("不支持的操作")

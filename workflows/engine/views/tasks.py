@@ -1,0 +1,152 @@
+"""Inbox, queue, archive and the task page where every decision is taken."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views import View
+from django.views.generic import RedirectView
+
+from .. import selectors
+from ..errors import CaseError
+from ..forms import TaskActionForm, TransferForm
+from ..services.tasks import task_claim, task_transfer
+from .cases import case_context
+from .common import report_error
+
+
+class TaskRedirectView(RedirectView):
+    """Viewflow's own task URL leads to the engine's task page."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return reverse("engine:task", args=[kwargs["task_pk"]])
+
+
+class TaskListView(LoginRequiredMixin, View):
+    title = ""
+    template_name = "engine/task_list.html"
+    tasks = None
+
+    def get(self, request):
+        page = Paginator(self.tasks(user=request.user), 50).get_page(request.GET.get("page"))
+        tasks = selectors.tasks_with_cases(page.object_list)
+        for task in tasks:
+            task.overdue = selectors.is_overdue(task)
+            task.due_on = selectors.task_due_on(task)
+        return render(
+            request,
+            self.template_name,
+            {"title": self.title, "tasks": tasks, "page": page, "kind": self.kind},
+        )
+
+
+class InboxView(TaskListView):
+    title = "待办"
+    kind = "inbox"
+    tasks = staticmethod(selectors.inbox_tasks)
+
+
+class QueueView(TaskListView):
+    title = "待认领"
+    kind = "queue"
+    tasks = staticmethod(selectors.queue_tasks)
+
+
+class ArchiveView(TaskListView):
+    title = "已办"
+    kind = "archive"
+    tasks = staticmethod(selectors.archive_tasks)
+
+
+def _task_or_404(request, task_pk: int):
+    found = selectors.task_for_user(user=request.user, task_pk=task_pk)
+    if found is None:
+        raise Http404
+    return found
+
+
+class TaskView(LoginRequiredMixin, View):
+    template_name = "engine/task.html"
+
+    def get(self, request, task_pk: int):
+        entry, task, case = _task_or_404(request, task_pk)
+        return self._render(
+            request, entry, task, case, TaskActionForm(actions=task.flow_task.actions)
+        )
+
+    def post(self, request, task_pk: int):
+        entry, task, case = _task_or_404(request, task_pk)
+        form = TaskActionForm(request.POST, request.FILES, actions=task.flow_task.actions)
+        if form.is_valid():
+            try:
+                entry.act(
+                    task=task,
+                    by=request.user,
+                    action=form.cleaned_data["action"],
+                    opinion=form.cleaned_data["opinion"],
+                    data=form.service_data(),
+                    files={"minutes": form.cleaned_data["minutes"]}
+                    if form.cleaned_data.get("minutes")
+                    else {},
+                )
+            except CaseError as error:
+                report_error(request, error)
+            else:
+                messages.success(request, f"已办理：{case.reference} {task.flow_task.step}")
+                return HttpResponseRedirect(reverse("engine:inbox"))
+        task.refresh_from_db()
+        case.refresh_from_db()
+        return self._render(request, entry, task, case, form, status=400)
+
+    def _render(self, request, entry, task, case, form, status=200):
+        context = case_context(request, entry, case)
+        context.update(
+            {
+                "task": task,
+                "form": form,
+                "transfer_form": TransferForm(),
+                "can_execute": task.flow_task.can_execute(request.user, task),
+                "can_claim": task.owner_id is None
+                and task.flow_task.can_assign(request.user, task),
+                "due_on": selectors.task_due_on(task),
+                "overdue": selectors.is_overdue(task),
+            }
+        )
+        return render(request, self.template_name, context, status=status)
+
+
+class TaskClaimView(LoginRequiredMixin, View):
+    def post(self, request, task_pk: int):
+        _, task, case = _task_or_404(request, task_pk)
+        try:
+            task_claim(task=task, by=request.user)
+            messages.success(request, f"已认领：{case.reference} {task.flow_task.step}")
+        except CaseError as error:
+            report_error(request, error)
+        return HttpResponseRedirect(reverse("engine:task", args=[task.pk]))
+
+
+class TaskTransferView(LoginRequiredMixin, View):
+    def post(self, request, task_pk: int):
+        _, task, case = _task_or_404(request, task_pk)
+        form = TransferForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "请填写转交对象和原因")
+            return HttpResponseRedirect(reverse("engine:task", args=[task.pk]))
+        target = get_user_model().objects.filter(username=form.cleaned_data["to_username"]).first()
+        try:
+            if target is None:
+                raise CaseError(f"找不到用户 {form.cleaned_data['to_username']}")
+            task_transfer(
+                task=task, to_user=target, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except CaseError as error:
+            report_error(request, error)
+            return HttpResponseRedirect(reverse("engine:task", args=[task.pk]))
+        messages.success(request, f"已转交：{case.reference} {task.flow_task.step}")
+        return HttpResponseRedirect(reverse("engine:inbox"))

@@ -1,0 +1,125 @@
+"""FSM conditions of an Application, each paired with the messages that explain a failure.
+
+The transition refuses when a condition is false (in the admin, the API and the shell alike);
+services call the ``*_problems`` functions first so people read which rule failed, and why.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from django.utils import timezone
+
+from workflows.engine.meeting import MeetingRules
+from workflows.engine.models import Decision, MeetingVote, Opinion, Publicity
+
+from .eligibility import EligibilityRules, eligibility_problems, quota_problem
+
+
+def rules_of(application) -> dict:
+    return application.rules_snapshot["values"]
+
+
+def eligibility_rules_of(application) -> EligibilityRules:
+    values = rules_of(application)
+    return EligibilityRules(
+        age_min=int(values["age_min"]),
+        age_max=int(values["age_max"]),
+        league_years_min=int(values["league_years_min"]),
+        application_months_min=int(values["application_months_min"]),
+        activist_years_min=int(values["activist_years_min"]),
+    )
+
+
+def meeting_rules_of(application) -> MeetingRules:
+    values = rules_of(application)
+    return MeetingRules(
+        quorum=Fraction(values["quorum_fraction"]), pass_line=Fraction(values["pass_fraction"])
+    )
+
+
+def eligibility_problems_of(application) -> list[str]:
+    return eligibility_problems(
+        member=application.subject,
+        track=application.track,
+        on=application.round.meeting_date,
+        rules=eligibility_rules_of(application),
+    )
+
+
+def quota_problems_of(application) -> list[str]:
+    from .models import QUOTA_HOLDING
+    from .selectors import branch_member_count
+
+    taken = (
+        type(application)
+        .objects.filter(round_id=application.round_id, status__in=QUOTA_HOLDING)
+        .exclude(pk=application.pk)
+        .count()
+    )
+    problem = quota_problem(
+        members=branch_member_count(branch=application.round.branch),
+        percent=int(rules_of(application)["quota_percent"]),
+        taken=taken,
+    )
+    return [problem] if problem else []
+
+
+def is_eligible(application) -> bool:
+    return not eligibility_problems_of(application)
+
+
+def fits_quota(application) -> bool:
+    return not quota_problems_of(application)
+
+
+def nobody_acted(application) -> bool:
+    """The applicant holds the case (returned to them), or no approver has decided anything
+    since they last submitted it."""
+    if application.status == "returned":
+        return True
+    return (
+        not Opinion.objects.for_case(application)
+        .filter(created_at__gte=application.submitted_at)
+        .exclude(author_id=application.applicant_id)
+        .exclude(decision=Decision.COMMENT)
+        .exists()
+    )
+
+
+def latest_vote(application) -> MeetingVote | None:
+    return MeetingVote.objects.for_case(application).order_by("-recorded_at", "-pk").first()
+
+
+def meeting_passed(application) -> bool:
+    vote = latest_vote(application)
+    return vote is not None and vote.passed
+
+
+def meeting_failed(application) -> bool:
+    vote = latest_vote(application)
+    return vote is not None and not vote.passed
+
+
+def latest_publicity(application) -> Publicity | None:
+    return Publicity.objects.for_case(application).order_by("-published_at", "-pk").first()
+
+
+def publicity_problems_of(application) -> list[str]:
+    publicity = latest_publicity(application)
+    if publicity is None:
+        return ["尚未公示"]
+    problems = []
+    if timezone.localdate() <= publicity.ends_on:
+        problems.append(f"公示期至 {publicity.ends_on} 尚未届满")
+    objections = list(publicity.objections.all())
+    open_count = sum(1 for o in objections if o.resolved_at is None)
+    if open_count:
+        problems.append(f"尚有 {open_count} 件公示异议未处理")
+    if any(o.upheld for o in objections):
+        problems.append("公示异议经核查属实")
+    return problems
+
+
+def publicity_clear(application) -> bool:
+    return not publicity_problems_of(application)

@@ -1,0 +1,66 @@
+"""Issuing the 推优 documents: the 登记表 per member and the 汇总表 per round."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+
+from workflows.documents.services import document_issue, document_issue_after_commit
+from workflows.engine.errors import NotAllowed
+from workflows.engine.models import Opinion
+from workflows.engine.visibility import visible_paths
+
+from . import pdf, selectors
+from .models import Application, Round
+
+
+def _decisions(application: Application) -> list[dict]:
+    return [
+        {
+            "step": opinion.step,
+            "by": opinion.author.get_full_name() or opinion.author.get_username(),
+            "at": timezone.localtime(opinion.created_at).strftime("%Y-%m-%d %H:%M"),
+            "decision": opinion.get_decision_display(),
+            "opinion": opinion.text,
+        }
+        for opinion in Opinion.objects.for_case(application).select_related("author")
+    ]
+
+
+def registration_form_issue(*, application: Application, by: AbstractBaseUser) -> None:
+    """Issued after the decision commits: a failed render is kept for retry, never undoes it."""
+    document_issue_after_commit(
+        kind="tuiyou_form",
+        title=f"{application.subject.name}推优入党登记表",
+        template="party_recommendation/pdf/registration_form.html",
+        context=pdf.registration_form_context(application),
+        subject=application,
+        org=application.org,
+        by=by,
+        decisions=_decisions(application),
+    )
+
+
+def round_summary_issue(*, round: Round, by: AbstractBaseUser):
+    if not by.is_superuser and not any(round.branch.path.startswith(p) for p in visible_paths(by)):
+        raise NotAllowed("无权生成该批次的汇总表")
+    applications = list(selectors.round_applications(round=round))
+    return document_issue(
+        kind="tuiyou_summary",
+        title=f"{round.title}汇总表",
+        template="party_recommendation/pdf/round_summary.html",
+        context=pdf.round_summary_context(round, applications),
+        subject=round,
+        org=round.branch,
+        by=by,
+        decisions=[
+            {
+                "step": a.subject.name,
+                "by": "",
+                "at": "",
+                "decision": a.get_status_display(),
+                "opinion": "",
+            }
+            for a in applications
+        ],
+    )

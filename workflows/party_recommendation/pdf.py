@@ -1,0 +1,104 @@
+"""Context for the 推优 documents. Plain data only, so a failed render can be retried later."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from workflows.engine.models import Opinion
+
+from . import conditions
+from .models import Application, Round
+
+
+def _date(day: datetime.date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def _month(day: datetime.date | None) -> str:
+    return f"{day.year}年{day.month}月" if day else ""
+
+
+def _vote_text(application: Application) -> str:
+    vote = conditions.latest_vote(application)
+    if vote is None:
+        return ""
+    return f"应到{vote.should_attend}人，实到{vote.present}人，赞成{vote.votes_for}人"
+
+
+def _opinion(application: Application, step: str) -> dict:
+    opinion = (
+        Opinion.objects.for_case(application).filter(step=step).order_by("-created_at").first()
+    )
+    if opinion is None:
+        return {"text": "", "by": "", "date": ""}
+    return {
+        "text": opinion.text or opinion.get_decision_display(),
+        "by": opinion.author.get_full_name() or opinion.author.get_username(),
+        "date": _date(timezone.localtime(opinion.created_at).date()),
+    }
+
+
+def registration_form_context(application: Application) -> dict:
+    member = application.subject
+    vote = conditions.latest_vote(application)
+    return {
+        "title": "推荐优秀共青团员作入党积极分子人选登记表"
+        if application.track == "activist"
+        else "推荐优秀共青团员作发展对象人选登记表",
+        "reference": application.reference,
+        "member": {
+            "name": member.name,
+            "gender": member.gender,
+            "birth": _month(member.birth_date),
+            "ethnicity": member.ethnicity,
+            "education": member.education,
+            "league_join": _month(member.league_join_date),
+            "party_application": _date(member.party_application_date),
+            "league_post": member.league_post or "团员",
+            "department": member.department,
+            "id_number": member.id_number_masked,
+            "phone": member.phone,
+        },
+        "branch": application.round.branch.name,
+        "statement": application.statement,
+        "recommended_on": _date(application.recommended_on),
+        "valid_until": _date(application.valid_until),
+        "branch_opinion": {
+            "vote": _vote_text(application),
+            "date": _date(vote.meeting_date) if vote else "",
+            **{k: v for k, v in _opinion(application, "团支部审核").items() if k != "date"},
+        },
+        "committee_opinion": _opinion(application, "团委推荐"),
+        "committee": application.round.branch.parent.name
+        if application.round.branch.parent
+        else "",
+    }
+
+
+def round_summary_context(round: Round, applications: list[Application]) -> dict:
+    rows = []
+    for index, application in enumerate(applications, start=1):
+        member = application.subject
+        rows.append(
+            {
+                "index": index,
+                "name": member.name,
+                "gender": member.gender,
+                "birth": _month(member.birth_date),
+                "league_join": _month(member.league_join_date),
+                "party_application": _date(member.party_application_date),
+                "league_post": member.league_post or "团员",
+                "vote": _vote_text(application),
+                "status": application.get_status_display(),
+            }
+        )
+    return {
+        "title": f"{round.branch.name}推优入党汇总表",
+        "round": round.title,
+        "track": round.get_track_display(),
+        "meeting_date": _date(round.meeting_date),
+        "rows": rows,
+        "issued_on": _date(timezone.localdate()),
+    }

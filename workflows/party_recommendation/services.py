@@ -1,0 +1,349 @@
+"""Writes for 推优入党. Each task action is one function that makes exactly one FSM transition."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from viewflow.workflow.models import Task
+
+from workflows.audit.services import audit_record
+from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
+from workflows.engine.meeting import Tally
+from workflows.engine.models import Decision, Publicity
+from workflows.engine.services.cases import case_transition, opinion_record
+from workflows.engine.services.meetings import meeting_vote_record
+from workflows.engine.services.publicity import (
+    objection_file,
+    objection_resolve,
+    publicity_close,
+    publicity_open,
+)
+from workflows.engine.services.tasks import task_complete
+from workflows.org.models import Member, PartyProgress
+from workflows.org.selectors import holds_role, league_committee_of
+from workflows.rules.selectors import rules_resolve
+
+from . import conditions
+from .models import Application, Round, Status, Track
+
+PROCESS_KEY = "party_recommendation"
+OPINION_REQUIRED = {"return", "return_previous", "reject", "uphold", "decline"}
+
+
+def _require_opinion(action: str, opinion: str) -> None:
+    if action in OPINION_REQUIRED and not opinion.strip():
+        raise CaseError(f"「{Decision(_DECISION[action]).label}」须填写意见")
+
+
+_DECISION = {
+    "approve": Decision.APPROVE,
+    "return": Decision.RETURN,
+    "return_previous": Decision.RETURN_PREVIOUS,
+    "reject": Decision.REJECT,
+    "resubmit": Decision.RESUBMIT,
+    "withdraw": Decision.WITHDRAW,
+    "record_vote": Decision.RECORD,
+    "dismiss": Decision.APPROVE,
+    "uphold": Decision.REJECT,
+    "accept": Decision.APPROVE,
+    "decline": Decision.REJECT,
+}
+
+
+def round_create(
+    *, branch, track: str, title: str, meeting_date: datetime.date, by: AbstractBaseUser
+) -> Round:
+    if not by.is_superuser and not holds_role(
+        user=by, role="secretary", org=branch, on=timezone.localdate()
+    ):
+        raise NotAllowed("只有团支部书记可以发起推优批次")
+    new_round = Round.objects.create(
+        branch=branch, track=track, title=title, meeting_date=meeting_date, created_by=by
+    )
+    audit_record(
+        action="round.create", by=by, org=branch, after=title, data={"round": new_round.pk}
+    )
+    return new_round
+
+
+def application_submit(
+    *, member: Member, round: Round, statement: str, by: AbstractBaseUser
+) -> Application:
+    """A member applies in an open round of their own branch; eligibility is checked first."""
+    from .flows import PartyRecommendationFlow
+
+    if by.pk != member.user_id:
+        raise NotAllowed("只能本人提交推优申请")
+    if not round.is_open:
+        raise CaseError(f"推优批次「{round.title}」已停止接受申请")
+    if round.branch_id != member.branch_id:
+        raise NotAllowed("只能在本人所在团支部的推优批次中申请")
+    if not statement.strip():
+        raise CaseError("请填写个人简述")
+    rules = rules_resolve(process=PROCESS_KEY, org=round.branch, on=timezone.localdate())
+    application = Application(
+        reference=uuid.uuid4().hex[:12],
+        org=round.branch,
+        org_path=round.branch.path,
+        subject=member,
+        applicant=by,
+        round=round,
+        track=round.track,
+        statement=statement,
+        rulebook=rules.rulebook,
+        rules_snapshot=rules.snapshot(),
+    )
+    problems = conditions.eligibility_problems_of(application)
+    if problems:
+        raise RuleViolation(problems)
+    with transaction.atomic():
+        if Application.objects.filter(round=round, subject=member, status__in=_OPEN).exists():
+            raise CaseError(f"{member.name} 在本批次已有进行中的申请")
+        application.save()
+        application.reference = f"TY{timezone.localdate().year}-{application.pk:05d}"
+        Application.objects.filter(pk=application.pk).update(reference=application.reference)
+        audit_record(
+            action="case.create",
+            by=by,
+            case=application,
+            after=application.get_status_display(),
+            data={"rules": rules.label, "track": application.get_track_display()},
+        )
+        PartyRecommendationFlow.start.run(application=application)
+    return application
+
+
+_OPEN = [s for s in Status.values if s not in (Status.WITHDRAWN, Status.REJECTED)]
+
+
+def application_withdraw(*, application: Application, by: AbstractBaseUser, reason: str) -> None:
+    """撤回 by the applicant while no approver has acted since the last submission."""
+    from .flows import PartyRecommendationFlow
+
+    if by.pk != application.applicant_id:
+        raise NotAllowed("只有申请人本人可以撤回")
+    if not conditions.nobody_acted(application):
+        raise CaseError("审批人已办理，不能撤回；如需修改请联系团支部书记退回")
+    flow = PartyRecommendationFlow.instance
+    with flow.lock(application.process_id):
+        application.refresh_from_db()
+        case_transition(case=application, transition="withdraw", by=by, opinion=reason)
+        opinion_record(
+            case=application, by=by, step="申请人撤回", decision=Decision.WITHDRAW, text=reason
+        )
+        flow.cancel(application.process)
+
+
+def application_act(
+    *,
+    task: Task,
+    by: AbstractBaseUser,
+    action: str,
+    opinion: str = "",
+    data: dict[str, Any] | None = None,
+    files: dict[str, UploadedFile] | None = None,
+) -> Application:
+    """Finish ``task`` with ``action``: the single entry point of every 推优 step."""
+    _require_opinion(action, opinion)
+    handler = _HANDLERS.get((task.flow_task.name, action))
+    if handler is None:
+        raise NotAllowed(f"此环节不能执行「{action}」")
+    data = data or {}
+    files = files or {}
+
+    def perform(application: Application) -> None:
+        handler(application=application, by=by, opinion=opinion, data=data, files=files, task=task)
+        opinion_record(
+            case=application,
+            by=by,
+            step=task.flow_task.step,
+            decision=_DECISION[action],
+            text=opinion,
+            task=task,
+        )
+
+    return task_complete(task=task, by=by, action=action, perform=perform)
+
+
+def _transition(transition: str, problems=None):
+    def handler(*, application, by, opinion, **_):
+        found = problems(application) if problems else []
+        if found:
+            raise RuleViolation(found)
+        case_transition(case=application, transition=transition, by=by, opinion=opinion)
+
+    return handler
+
+
+def _eligibility_and_quota(application: Application) -> list[str]:
+    return conditions.eligibility_problems_of(application) + conditions.quota_problems_of(
+        application
+    )
+
+
+def _resubmit(*, application, by, opinion, data, **_):
+    statement = data.get("statement", "").strip()
+    if statement:
+        application.statement = statement
+    case_transition(case=application, transition="resubmit", by=by, opinion=opinion)
+
+
+def _record_vote(*, application, by, opinion, data, files, task):
+    try:
+        tally = Tally(
+            should_attend=int(data["should_attend"]),
+            present=int(data["present"]),
+            ballots=int(data["ballots"]),
+            votes_for=int(data["votes_for"]),
+            votes_against=int(data["votes_against"]),
+            votes_abstain=int(data["votes_abstain"]),
+        )
+        meeting_date = data["meeting_date"]
+        if isinstance(meeting_date, str):
+            meeting_date = datetime.date.fromisoformat(meeting_date)
+    except (KeyError, TypeError, ValueError) as error:
+        raise CaseError(
+            "请完整填写会议日期、应到会、实到会、收回选票及赞成/反对/弃权票数"
+        ) from error
+    if meeting_date > timezone.localdate():
+        raise CaseError(f"会议日期 {meeting_date} 晚于今天")
+    vote = meeting_vote_record(
+        case=application,
+        by=by,
+        tally=tally,
+        rules=conditions.meeting_rules_of(application),
+        meeting_date=meeting_date,
+        secret_ballot=bool(data.get("secret_ballot", True)),
+        minutes=files.get("minutes"),
+        task=task,
+    )
+    if vote.passed:
+        quota = conditions.quota_problems_of(application)
+        if quota:
+            raise RuleViolation(quota)
+        case_transition(case=application, transition="meeting_pass", by=by, opinion=opinion)
+    else:
+        case_transition(case=application, transition="meeting_fail", by=by, opinion=opinion)
+
+
+def _committee_approve(*, application, by, opinion, **_):
+    case_transition(case=application, transition="committee_approve", by=by, opinion=opinion)
+    member = application.subject
+    committee = league_committee_of(application.round.branch)
+    days = int(conditions.rules_of(application)["publicity_working_days"])
+    target = "发展对象" if application.track == Track.CANDIDATE else "入党积极分子"
+    birth = member.birth_date
+    publicity_open(
+        case=application,
+        org=committee,
+        title=f"关于推荐{member.name}同志为{target}人选的公示",
+        content=(
+            f"经{application.round.branch.name}团员大会民主推荐、{committee.name}审核，"
+            f"拟推荐{member.name}同志（{member.gender}，{birth.year}年{birth.month}月生，"
+            f"{member.department}）为{target}人选，现予公示。公示期为 {days} 个工作日。"
+            "如有异议，请在公示期内实名反映。"
+        ),
+        working_days=days,
+        by=by,
+    )
+
+
+def application_object(*, publicity: Publicity, by: AbstractBaseUser, text: str) -> None:
+    """A 实名 objection during 公示 pauses the case until the committee resolves it."""
+    application = publicity.case
+    flow = application.process.flow_class.instance
+    with flow.lock(application.process_id):
+        application.refresh_from_db()
+        objection_file(publicity=publicity, by=by, text=text)
+        if application.status == Status.IN_PUBLICITY:
+            case_transition(case=application, transition="object", by=by, opinion=text)
+
+
+def application_publicity_close(*, application: Application) -> None:
+    """The 公示 window has ended (timer): pass it unless an objection paused the case."""
+    publicity = conditions.latest_publicity(application)
+    publicity_close(publicity=publicity)
+    if application.status == Status.IN_PUBLICITY:
+        case_transition(case=application, transition="publicity_pass", by=None)
+
+
+def _resolve_objections(upheld: bool, transition: str):
+    def handler(*, application, by, opinion, **_):
+        publicity = conditions.latest_publicity(application)
+        for objection in publicity.objections.filter(resolved_at__isnull=True):
+            objection_resolve(objection=objection, by=by, upheld=upheld, resolution=opinion)
+        case_transition(case=application, transition=transition, by=by, opinion=opinion)
+
+    return handler
+
+
+def _recommend(*, application, by, opinion, **_):
+    from .documents import registration_form_issue
+
+    valid_years = int(conditions.rules_of(application)["validity_years"])
+    case_transition(
+        case=application,
+        transition="recommend",
+        by=by,
+        opinion=opinion,
+        on=timezone.localdate(),
+        valid_years=valid_years,
+    )
+    registration_form_issue(application=application, by=by)
+
+
+def _party_decide(transition: str):
+    def handler(*, application, by, opinion, data, **_):
+        decided_on = data.get("decided_on") or timezone.localdate()
+        if isinstance(decided_on, str):
+            decided_on = datetime.date.fromisoformat(decided_on)
+        if decided_on > timezone.localdate():
+            raise CaseError(f"决定日期 {decided_on} 晚于今天")
+        if application.recommended_on and decided_on < application.recommended_on:
+            raise CaseError(f"决定日期 {decided_on} 早于推荐日期 {application.recommended_on}")
+        case_transition(
+            case=application, transition=transition, by=by, opinion=opinion, on=decided_on
+        )
+        if transition == "party_accept":
+            _member_progress(application.subject, application.track, decided_on)
+
+    return handler
+
+
+def _member_progress(member: Member, track: str, on: datetime.date) -> None:
+    if track == Track.ACTIVIST:
+        member.party_progress = PartyProgress.ACTIVIST
+        member.activist_since = on
+    else:
+        member.party_progress = PartyProgress.CANDIDATE
+    member.save(update_fields=["party_progress", "activist_since"])
+
+
+_HANDLERS = {
+    ("branch_review", "approve"): _transition("branch_approve", _eligibility_and_quota),
+    ("branch_review", "return"): _transition("return_to_applicant"),
+    ("branch_review", "reject"): _transition("reject"),
+    ("revise", "resubmit"): _resubmit,
+    ("revise", "withdraw"): _transition("withdraw"),
+    ("branch_meeting", "record_vote"): _record_vote,
+    ("branch_meeting", "return"): _transition("return_to_applicant"),
+    ("branch_meeting", "return_previous"): _transition("return_to_branch_review"),
+    ("committee_review", "approve"): _committee_approve,
+    ("committee_review", "return"): _transition("return_to_applicant"),
+    ("committee_review", "return_previous"): _transition("return_to_branch_meeting"),
+    ("committee_review", "reject"): _transition("reject"),
+    ("objection_review", "dismiss"): _resolve_objections(False, "objections_dismiss"),
+    ("objection_review", "uphold"): _resolve_objections(True, "reject"),
+    ("recommend", "approve"): _recommend,
+    ("recommend", "return_previous"): _transition("return_to_committee_review"),
+    ("recommend", "reject"): _transition("reject"),
+    ("party_decision", "accept"): _party_decide("party_accept"),
+    ("party_decision", "decline"): _party_decide("party_decline"),
+    ("party_decision", "return_previous"): _transition("return_to_recommendation"),
+}
