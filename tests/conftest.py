@@ -27,3 +27,30 @@ def world(db):
     from tests.factories import World
 
     return World()
+
+
+@pytest.fixture
+def round_a(world):
+    from django.utils import timezone
+
+    from workflows.party_recommendation.models import Round, Track
+
+    return Round.objects.create(
+        branch=world.branch_a,
+        track=Track.ACTIVIST,
+        title="2026年第一批推优",
+        meeting_date=timezone.localdate(),
+        created_by=world.secretary_a,
+    )
+
+
+@pytest.fixture
+def submitted(world, round_a):
+    from workflows.party_recommendation.services import application_submit
+
+    return application_submit(
+        member=world.applicant,
+        round=round_a,
+        statement="积极参加志愿服务。",
+        by=world.applicant_user,
+    )

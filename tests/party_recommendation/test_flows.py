@@ -4,14 +4,7 @@ import pytest
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
-from workflows.documents.models import IssuedDocument
-from workflows.engine.errors import CaseError, NotAllowed, RuleViolation, StaleTask
-from workflows.engine.models import Objection, Publicity
-from workflows.org.models import PartyProgress
-from workflows.party_recommendation.models import Status
-from workflows.party_recommendation.services import application_object, application_withdraw
-
-from .conftest import (
+from tests.cases import (
     PASSING_VOTE,
     act,
     open_task,
@@ -19,6 +12,12 @@ from .conftest import (
     to_committee_review,
     to_publicity,
 )
+from workflows.documents.models import IssuedDocument
+from workflows.engine.errors import CaseError, NotAllowed, RuleViolation, StaleTask
+from workflows.engine.models import Objection, Publicity
+from workflows.org.models import PartyProgress
+from workflows.party_recommendation.models import Status
+from workflows.party_recommendation.services import application_object, application_withdraw
 
 pytestmark = pytest.mark.django_db
 

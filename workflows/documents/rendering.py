@@ -20,7 +20,7 @@ _local = threading.local()
 def _font_config() -> FontConfiguration:
     # A fresh configuration reloads fontconfig and reopens the 20 MB CJK collections on every
     # render (~12 ms). Pango font maps are not thread-safe, so each thread keeps its own.
-    # Templates declare no @font-face, so nothing document-specific accumulates in it.
+    # PDF templates must therefore declare no @font-face: it would pile up in the shared map.
     config = getattr(_local, "font_config", None)
     if config is None:
         config = _local.font_config = FontConfiguration()

@@ -14,7 +14,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from workflows.org.models import Appointment, Role
+from workflows.org.models import Appointment
 from workflows.org.selectors import acting_user_ids
 
 from .models import Notification
@@ -96,18 +96,14 @@ def active_tasks_of(*, case) -> list[Task]:
 
 
 def navigation_for(*, user: AbstractBaseUser) -> dict:
-    is_auditor = (
-        user.is_superuser
-        or Appointment.objects.on(timezone.localdate())
-        .filter(user=user, role__in=[Role.AUDITOR, Role.SECRETARY])
-        .exists()
-    )
+    from workflows.audit.selectors import workspace_allowed
+
     return {
         "display_name": user.get_full_name() or user.get_username(),
         "inbox_count": inbox_tasks(user=user).count(),
         "queue_count": queue_tasks(user=user).count(),
         "unread_count": Notification.objects.filter(user=user, read_at__isnull=True).count(),
-        "is_auditor": is_auditor,
+        "is_auditor": workspace_allowed(user=user),
     }
 
 

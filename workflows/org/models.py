@@ -21,6 +21,7 @@ class OrgKind(models.TextChoices):
 
 LEAGUE_KINDS = {OrgKind.LEAGUE_COMMITTEE, OrgKind.GENERAL_BRANCH, OrgKind.BRANCH}
 PARTY_KINDS = {OrgKind.PARTY_COMMITTEE, OrgKind.PARTY_BRANCH}
+PARTY_KIND_VALUES = ["party_committee", "party_branch"]
 
 
 class Organization(models.Model):
@@ -44,7 +45,7 @@ class Organization(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="league_orgs",
-        limit_choices_to={"kind__in": [k.value for k in PARTY_KINDS]},
+        limit_choices_to={"kind__in": PARTY_KIND_VALUES},
     )
     issuer_mark = models.CharField(
         _("发文机关代字"), max_length=20, blank=True, help_text=_("如“卫团”，用于发文字号")

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('org', '0002_alter_organization_party_org'),
+        ('org', '0001_initial'),
         ('rules', '0001_initial'),
         ('viewflow', '0015_task_scheduled'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -1,13 +1,13 @@
+"""Driving 推优 cases through their steps in tests, with the services the pages use."""
+
 import datetime
 
-import pytest
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from workflows.engine.models import Publicity
-from workflows.party_recommendation.models import Round, Track
-from workflows.party_recommendation.services import application_act, application_submit
+from workflows.party_recommendation.services import application_act
 
 PASSING_VOTE = {
     "meeting_date": datetime.date(2026, 1, 5),
@@ -18,27 +18,6 @@ PASSING_VOTE = {
     "votes_against": 5,
     "votes_abstain": 5,
 }
-
-
-@pytest.fixture
-def round_a(world):
-    return Round.objects.create(
-        branch=world.branch_a,
-        track=Track.ACTIVIST,
-        title="2026年第一批推优",
-        meeting_date=timezone.localdate(),
-        created_by=world.secretary_a,
-    )
-
-
-@pytest.fixture
-def submitted(world, round_a):
-    return application_submit(
-        member=world.applicant,
-        round=round_a,
-        statement="积极参加志愿服务。",
-        by=world.applicant_user,
-    )
 
 
 def open_task(application, name: str | None = None) -> Task:
