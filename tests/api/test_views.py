@@ -1,0 +1,156 @@
+"""REST API v1: tasks, actions, cases, documents, audit; same scoping and rules as the pages."""
+
+import pytest
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests.cases import PASSING_VOTE, act, open_task
+from workflows.party_recommendation.models import Status
+
+pytestmark = pytest.mark.django_db
+LABEL = "party_recommendation.application"
+
+
+def client_for(user) -> APIClient:
+    token, _ = Token.objects.get_or_create(user=user)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def test_unauthenticated_is_refused():
+    assert APIClient().get(reverse("api:tasks")).status_code in (401, 403)
+
+
+def test_applicant_starts_a_case(world, round_a):
+    response = client_for(world.applicant_user).post(
+        reverse("api:application_create"), {"round": round_a.pk, "statement": "申请"}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["subject"] == "吉𠮷"
+    assert response.json()["status"] == Status.SUBMITTED
+
+
+def test_ineligible_start_is_a_400_with_the_reason(world, round_a):
+    world.applicant.party_application_date = None
+    world.applicant.save()
+    response = client_for(world.applicant_user).post(
+        reverse("api:application_create"), {"round": round_a.pk, "statement": "申请"}, format="json"
+    )
+    assert response.status_code == 400
+    assert "尚未递交入党申请书" in response.json()["violations"]
+
+
+def test_inbox_and_approve(world, submitted):
+    client = client_for(world.secretary_a)
+    tasks = client.get(reverse("api:tasks"), {"box": "inbox"}).json()["results"]
+    assert [t["case"]["reference"] for t in tasks] == [submitted.reference]
+    task_id = tasks[0]["id"]
+    response = client.post(
+        reverse("api:task_approve", args=[task_id]), {"opinion": "同意"}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.json()["status"] == Status.BRANCH_APPROVED
+    again = client.post(
+        reverse("api:task_approve", args=[task_id]), {"opinion": "同意"}, format="json"
+    )
+    assert again.status_code == 409
+    assert "该待办已由" in again.json()["detail"]
+
+
+def test_return_without_opinion_is_400(world, submitted):
+    task = open_task(submitted, "branch_review")
+    response = client_for(world.secretary_a).post(
+        reverse("api:task_return", args=[task.pk]), {}, format="json"
+    )
+    assert response.status_code == 400
+    assert "须填写意见" in response.json()["detail"]
+
+
+def test_bad_vote_is_400_naming_the_rule(world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "approve", "同意")
+    task = open_task(submitted, "branch_meeting")
+    data = {**PASSING_VOTE, "meeting_date": "2026-01-05", "votes_for": 45}
+    response = client_for(world.secretary_a).post(
+        reverse("api:task_act", args=[task.pk]),
+        {"action": "record_vote", "opinion": "", "data": data},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "多于收回选票 40 张" in response.json()["detail"]
+
+
+def test_garbage_vote_numbers_are_400_not_500(world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "approve", "同意")
+    task = open_task(submitted, "branch_meeting")
+    response = client_for(world.secretary_a).post(
+        reverse("api:task_act", args=[task.pk]),
+        {"action": "record_vote", "data": {"present": "many"}},
+        format="json",
+    )
+    assert response.status_code == 400
+
+
+def test_claim_from_queue(world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "approve", "同意")
+    act(submitted, "branch_meeting", world.secretary_a, "record_vote", "通过", PASSING_VOTE)
+    client = client_for(world.reviewer_1)
+    queue = client.get(reverse("api:tasks"), {"box": "queue"}).json()["results"]
+    assert len(queue) == 1
+    claimed = client.post(reverse("api:task_claim", args=[queue[0]["id"]]))
+    assert claimed.status_code == 200 and claimed.json()["owner"] == "李组织"
+    other = client_for(world.reviewer_2).post(reverse("api:task_claim", args=[queue[0]["id"]]))
+    assert other.status_code == 409
+
+
+def test_case_detail_history_comment_events(world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "approve", "符合条件")
+    client = client_for(world.secretary_a)
+    detail = client.get(reverse("api:case", args=[LABEL, submitted.pk])).json()
+    assert detail["history"][0]["text"] == "符合条件"
+    comment = client.post(
+        reverse("api:case_comment", args=[LABEL, submitted.pk]),
+        {"text": "请按时参会"},
+        format="json",
+    )
+    assert comment.status_code == 201
+    events = client.get(reverse("api:case_events", args=[LABEL, submitted.pk])).json()
+    assert {"case.create", "case.transition", "comment.add"} <= {e["action"] for e in events}
+
+
+@pytest.mark.parametrize("name", ["case", "case_events", "case_documents", "case_comment"])
+def test_branch_b_gets_404_on_branch_a(world, submitted, name):
+    client = client_for(world.secretary_b)
+    url = reverse(f"api:{name}", args=[LABEL, submitted.pk])
+    response = client.post(url, {"text": "x"}) if name == "case_comment" else client.get(url)
+    assert response.status_code == 404
+
+
+def test_branch_b_cannot_see_or_act_on_branch_a_task(world, submitted):
+    task = open_task(submitted, "branch_review")
+    client = client_for(world.secretary_b)
+    assert client.get(reverse("api:task", args=[task.pk])).status_code == 404
+    assert (
+        client.post(reverse("api:task_approve", args=[task.pk]), {"opinion": "x"}).status_code
+        == 404
+    )
+    assert client.get(reverse("api:tasks"), {"box": "inbox"}).json()["results"] == []
+
+
+def test_audit_events_are_scoped(world, submitted):
+    own = client_for(world.secretary_a).get(reverse("api:audit_events")).json()["results"]
+    other = client_for(world.secretary_b).get(reverse("api:audit_events")).json()["results"]
+    assert any(e["case"].startswith(submitted.reference) for e in own)
+    assert not any(e["case"].startswith(submitted.reference) for e in other)
+
+
+def test_schema_is_served():
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("schema", password="x")
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get(reverse("schema"))
+    assert response.status_code == 200
+    assert b"/api/v1/tasks/" in response.content
