@@ -11,8 +11,6 @@ from workflows.rules.admin import RulebookAdmin
 from workflows.rules.models import Rulebook
 from workflows.rules.services import rulebook_create
 
-pytestmark = pytest.mark.urls("tests.rules.urls")
-
 PR = "party_recommendation"
 ADD_URL = "admin:rules_rulebook_add"
 
@@ -27,20 +25,6 @@ def _form(**overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture(autouse=True)
-def _without_site_navigation(settings):
-    """Admin pages use none of the site's navigation counts; keep these tests off its tables."""
-    templates = [
-        dict(engine, OPTIONS=dict(engine.get("OPTIONS", {}))) for engine in settings.TEMPLATES
-    ]
-    for engine in templates:
-        processors = engine["OPTIONS"].get("context_processors", [])
-        engine["OPTIONS"]["context_processors"] = [
-            p for p in processors if not p.startswith("workflows.engine.")
-        ]
-    settings.TEMPLATES = templates
 
 
 @pytest.fixture

@@ -1,0 +1,179 @@
+#!/usr/bin/env python
+"""Benchmarks against a scratch database: page server time and query counts as cases grow,
+approvals per second through the HTTP stack, PDF render time, and peak memory.
+
+    make bench                                   # SQLite scratch file
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/league_approvals make bench
+    .venv/bin/python scripts/benchmark.py --cases 5000 --approvals 500
+
+Prints its figures; it asserts nothing. The database is created fresh and dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings_test")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+User = get_user_model()
+
+
+def build(cases: int):
+    from workflows.org.models import Appointment, Member, Organization, OrgKind, Role
+    from workflows.party_recommendation.models import Round, Track
+    from workflows.party_recommendation.services import application_submit
+
+    party = Organization.objects.create(name="委党委", kind=OrgKind.PARTY_COMMITTEE)
+    committee = Organization.objects.create(
+        name="委团委", kind=OrgKind.LEAGUE_COMMITTEE, parent=party, issuer_mark="卫团"
+    )
+    party_branch = Organization.objects.create(name="党支部", kind=OrgKind.PARTY_BRANCH, parent=party)
+    branch = Organization.objects.create(
+        name="心内科团支部", kind=OrgKind.BRANCH, parent=committee, party_org=party_branch
+    )
+    secretary = User.objects.create_user("bench_shuji", password="x", first_name="书记")
+    Appointment.objects.create(
+        user=secretary, org=branch, role=Role.SECRETARY, start_date=datetime.date(2020, 1, 1)
+    )
+    round_ = Round.objects.create(
+        branch=branch, track=Track.ACTIVIST, title="基准批次",
+        meeting_date=timezone.localdate(), created_by=secretary,
+    )
+    users = User.objects.bulk_create([User(username=f"m{i}") for i in range(cases)])
+    members = Member.objects.bulk_create(
+        [
+            Member(
+                user=user, name=f"团员{i}", gender="女", birth_date=datetime.date(2000, 1, 1),
+                league_join_date=datetime.date(2015, 5, 4),
+                party_application_date=datetime.date(2024, 1, 1), branch=branch,
+                id_number="310101200001010020",
+            )
+            for i, user in enumerate(users)
+        ]
+    )
+    return secretary, round_, members, application_submit
+
+
+def grow(state, target: int, done: int) -> int:
+    _, round_, members, submit = state
+    for member in members[done:target]:
+        submit(member=member, round=round_, statement="基准测试", by=member.user)
+    return target
+
+
+def page_figures(client: Client, url: str, repeat: int = 15) -> tuple[float, int]:
+    client.get(url)
+    timings = []
+    for _ in range(repeat):
+        reset_queries()
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return statistics.median(timings), len(captured)
+
+
+def approvals_per_second(client: Client, count: int) -> float:
+    from viewflow.workflow.models import Task
+
+    tasks = list(
+        Task.objects.filter(flow_task_type="HUMAN", status="ASSIGNED").values_list("pk", flat=True)[
+            :count
+        ]
+    )
+    start = time.perf_counter()
+    for pk in tasks:
+        response = client.post(
+            reverse("engine:task", args=[pk]), {"action": "approve", "opinion": "同意"}
+        )
+        assert response.status_code == 302, response.status_code
+    return len(tasks) / (time.perf_counter() - start)
+
+
+def pdf_median(repeat: int = 30) -> float:
+    from workflows.documents.rendering import pdf_render
+
+    context = {
+        "title": "推荐优秀共青团员作入党积极分子人选登记表",
+        "reference": "TY2026-00001",
+        "member": {"name": "吉𠮷", "gender": "女", "birth": "2000年1月", "ethnicity": "汉族",
+                   "education": "大学本科", "league_join": "2015年5月",
+                   "party_application": "2024年1月1日", "league_post": "团员",
+                   "department": "心内科", "id_number": "3101**********0020"},
+        "branch": "心内科团支部", "statement": "积极参加志愿服务。" * 20,
+        "branch_opinion": {"vote": "应到50人，实到40人，赞成30人", "text": "同意", "by": "陈支书"},
+        "committee_opinion": {"text": "同意推荐", "date": "2026年11月25日"},
+        "verification": {"url": "http://127.0.0.1:8000/v/ABCDEFGH/", "short_code": "ABCDEFGH",
+                         "qr_svg": ""},
+    }
+    template = "party_recommendation/pdf/registration_form.html"
+    pdf_render(template=template, context=context)
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        pdf_render(template=template, context=context)
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=2000)
+    parser.add_argument("--approvals", type=int, default=300)
+    args = parser.parse_args()
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        print(f"数据库 {connection.vendor}；案件规模 {args.cases}")
+        state = build(args.cases)
+        client = Client()
+        client.force_login(state[0])
+        print(f"{'页面':<10}{'案件数':>8}{'中位耗时ms':>12}{'查询数':>8}")
+        done = 0
+        for size in sorted({max(1, args.cases // 100), args.cases // 10, args.cases}):
+            done = grow(state, size, done)
+            from workflows.party_recommendation.models import Application
+
+            detail = Application.objects.order_by("pk").first().get_absolute_url()
+            for name, url in [
+                ("inbox", reverse("engine:inbox")),
+                ("case_list", reverse("engine:case_list")),
+                ("detail", detail),
+                ("audit", reverse("audit:event_list")),
+            ]:
+                ms, queries = page_figures(client, url)
+                print(f"{name:<10}{size:>8}{ms:>12.1f}{queries:>8}")
+        rate = approvals_per_second(client, args.approvals)
+        print(f"审批吞吐（单进程、进程内 HTTP 栈）：{rate:.0f} 次/秒")
+        print(f"一页登记表 PDF 中位耗时：{pdf_median():.0f} ms")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"进程峰值内存：{peak:.0f} MB")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

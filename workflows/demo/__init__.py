@@ -1,0 +1,7 @@
+"""Demo data: the organisation tree of a city health commission's league committee, about 1000
+members, office holders with memorable logins, and 推优入党 cases in every status.
+
+Plain module (not an app): ``manage.py seed_demo`` writes it, ``manage.py demo_logins`` lists the
+logins. Everything is generated from fixed tables and ``random.Random(2026)``, so two runs plan
+exactly the same data and the second one finds it all in place.
+"""
