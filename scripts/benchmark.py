@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings_test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -47,7 +47,9 @@ def build(cases: int):
     committee = Organization.objects.create(
         name="委团委", kind=OrgKind.LEAGUE_COMMITTEE, parent=party, issuer_mark="卫团"
     )
-    party_branch = Organization.objects.create(name="党支部", kind=OrgKind.PARTY_BRANCH, parent=party)
+    party_branch = Organization.objects.create(
+        name="党支部", kind=OrgKind.PARTY_BRANCH, parent=party
+    )
     branch = Organization.objects.create(
         name="心内科团支部", kind=OrgKind.BRANCH, parent=committee, party_org=party_branch
     )
@@ -56,16 +58,23 @@ def build(cases: int):
         user=secretary, org=branch, role=Role.SECRETARY, start_date=datetime.date(2020, 1, 1)
     )
     round_ = Round.objects.create(
-        branch=branch, track=Track.ACTIVIST, title="基准批次",
-        meeting_date=timezone.localdate(), created_by=secretary,
+        branch=branch,
+        track=Track.ACTIVIST,
+        title="基准批次",
+        meeting_date=timezone.localdate(),
+        created_by=secretary,
     )
     users = User.objects.bulk_create([User(username=f"m{i}") for i in range(cases)])
     members = Member.objects.bulk_create(
         [
             Member(
-                user=user, name=f"团员{i}", gender="女", birth_date=datetime.date(2000, 1, 1),
+                user=user,
+                name=f"团员{i}",
+                gender="女",
+                birth_date=datetime.date(2000, 1, 1),
                 league_join_date=datetime.date(2015, 5, 4),
-                party_application_date=datetime.date(2024, 1, 1), branch=branch,
+                party_application_date=datetime.date(2024, 1, 1),
+                branch=branch,
                 id_number="310101200001010020",
             )
             for i, user in enumerate(users)
@@ -118,15 +127,27 @@ def pdf_median(repeat: int = 30) -> float:
     context = {
         "title": "推荐优秀共青团员作入党积极分子人选登记表",
         "reference": "TY2026-00001",
-        "member": {"name": "吉𠮷", "gender": "女", "birth": "2000年1月", "ethnicity": "汉族",
-                   "education": "大学本科", "league_join": "2015年5月",
-                   "party_application": "2024年1月1日", "league_post": "团员",
-                   "department": "心内科", "id_number": "3101**********0020"},
-        "branch": "心内科团支部", "statement": "积极参加志愿服务。" * 20,
+        "member": {
+            "name": "吉𠮷",
+            "gender": "女",
+            "birth": "2000年1月",
+            "ethnicity": "汉族",
+            "education": "大学本科",
+            "league_join": "2015年5月",
+            "party_application": "2024年1月1日",
+            "league_post": "团员",
+            "department": "心内科",
+            "id_number": "3101**********0020",
+        },
+        "branch": "心内科团支部",
+        "statement": "积极参加志愿服务。" * 20,
         "branch_opinion": {"vote": "应到50人，实到40人，赞成30人", "text": "同意", "by": "陈支书"},
         "committee_opinion": {"text": "同意推荐", "date": "2026年11月25日"},
-        "verification": {"url": "http://127.0.0.1:8000/v/ABCDEFGH/", "short_code": "ABCDEFGH",
-                         "qr_svg": ""},
+        "verification": {
+            "url": "http://127.0.0.1:8000/v/ABCDEFGH/",
+            "short_code": "ABCDEFGH",
+            "qr_svg": "",
+        },
     }
     template = "party_recommendation/pdf/registration_form.html"
     pdf_render(template=template, context=context)

@@ -29,11 +29,12 @@ def _decisions(application: Application) -> list[dict]:
 
 def registration_form_issue(*, application: Application, by: AbstractBaseUser) -> None:
     """Issued after the decision commits: a failed render is kept for retry, never undoes it."""
+    context = pdf.registration_form_context(application)
     document_issue_after_commit(
         kind="tuiyou_form",
-        title=f"{application.subject.name}推优入党登记表",
+        title=context["title"],
         template="party_recommendation/pdf/registration_form.html",
-        context=pdf.registration_form_context(application),
+        context=context,
         subject=application,
         org=application.org,
         by=by,
@@ -45,11 +46,12 @@ def round_summary_issue(*, round: Round, by: AbstractBaseUser):
     if not by.is_superuser and not any(round.branch.path.startswith(p) for p in visible_paths(by)):
         raise NotAllowed("无权生成该批次的汇总表")
     applications = list(selectors.round_applications(round=round))
+    context = pdf.round_summary_context(round, applications)
     return document_issue(
         kind="tuiyou_summary",
-        title=f"{round.title}汇总表",
+        title=context["title"],
         template="party_recommendation/pdf/round_summary.html",
-        context=pdf.round_summary_context(round, applications),
+        context=context,
         subject=round,
         org=round.branch,
         by=by,

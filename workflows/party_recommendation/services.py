@@ -158,7 +158,7 @@ def application_act(
     files = files or {}
 
     def perform(application: Application) -> None:
-        handler(application=application, by=by, opinion=opinion, data=data, files=files, task=task)
+        # The opinion first, so documents issued by the handler already carry it.
         opinion_record(
             case=application,
             by=by,
@@ -167,6 +167,7 @@ def application_act(
             text=opinion,
             task=task,
         )
+        handler(application=application, by=by, opinion=opinion, data=data, files=files, task=task)
 
     return task_complete(task=task, by=by, action=action, perform=perform)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -97,7 +98,10 @@ def case_cc(
     created = []
     for user in users:
         copy, is_new = CarbonCopy.objects.get_or_create(
-            case=case, user=user, defaults={"sent_by": by}
+            case_type=ContentType.objects.get_for_model(case),
+            case_id=case.pk,
+            user=user,
+            defaults={"sent_by": by},
         )
         if is_new:
             created.append(copy)

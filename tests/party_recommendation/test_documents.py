@@ -1,0 +1,48 @@
+"""The 推优 documents render in Chinese with their data, and carry a verification code."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.cases import act, publicity_window_elapses, to_publicity
+from workflows.documents.models import IssuedDocument
+from workflows.party_recommendation.documents import round_summary_issue
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(document: IssuedDocument) -> str:
+    with document.file.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    # Table cells wrap long words onto several lines; compare the text without layout breaks.
+    return "".join("".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_registration_form_after_recommendation(
+    world, submitted, django_capture_on_commit_callbacks
+):
+    to_publicity(world, submitted)
+    publicity_window_elapses(submitted)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(submitted, "recommend", world.committee_secretary, "approve", "同意推荐为入党积极分子")
+    document = IssuedDocument.objects.get(kind="tuiyou_form")
+    text = text_of(document)
+    for expected in [
+        "推荐优秀共青团员作入党积极分子人选登记表",
+        "吉𠮷",
+        "应到50人，实到40人，赞成30人",
+        "同意推荐为入党积极分子",
+        document.short_code,
+    ]:
+        assert expected in text
+    assert "110101200003150027" not in text  # the ID number is masked on paper too
+    assert [d["step"] for d in document.decisions][:2] == ["团支部审核", "团员大会表决"]
+
+
+def test_round_summary_lists_every_application(world, submitted):
+    document = round_summary_issue(round=submitted.round, by=world.secretary_a)
+    text = text_of(document)
+    assert "心内科团支部推优入党汇总表" in text and "吉𠮷" in text and "待团支部审核" in text
+    again = round_summary_issue(round=submitted.round, by=world.secretary_a)
+    assert again.version == 2 and again.supersedes_id == document.pk
