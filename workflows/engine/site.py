@@ -1,7 +1,8 @@
-"""The one viewflow Site: flow dashboards and charts for administrators.
+"""The one viewflow Site: flow dashboards, charts and process admin for superusers.
 
-People work through the engine's own inbox and case pages, which are scoped by the
-organisation tree; the Site is limited to superusers.
+People work through the engine's own inbox and case pages, which are scoped by the organisation
+tree. Viewflow's task and process pages are not scoped per object; its SiteMiddleware refuses
+every Site URL to a user this Site does not admit, so only superusers reach them.
 """
 
 from viewflow.urls import Site
