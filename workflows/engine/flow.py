@@ -13,7 +13,19 @@ class CaseFlow(flow.Flow):
 
     @classmethod
     def case_of(cls, process):
-        return cls.case_model.objects.select_related("subject", "org").get(process_id=process.pk)
+        """The case of ``process``, loaded once per process object (routing asks many times)."""
+        case = getattr(process, "_engine_case", None)
+        if case is None:
+            case = cls.case_model.objects.select_related("subject", "org").get(
+                process_id=process.pk
+            )
+            process._engine_case = case
+        return case
+
+    @staticmethod
+    def case_forget(process) -> None:
+        """Drop the loaded case, so the next read sees what another transaction committed."""
+        process._engine_case = None
 
     def has_view_permission(self, user, obj=None) -> bool:
         if obj is None:

@@ -7,6 +7,7 @@ second click or a second approver gets "already handled by X at T" and nothing t
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -36,8 +37,13 @@ def stale_message(task: Task) -> str:
     return f"该待办已由 {_name(task.owner)} 于 {when} 处理"
 
 
+@contextmanager
 def _locked(task: Task):
-    return task.flow_task.flow_class.lock(task.process_id)
+    """Hold the process row lock, with the task and its case re-read under it."""
+    with task.flow_task.flow_class.lock(task.process_id):
+        task.refresh_from_db()
+        task.flow_task.flow_class.case_forget(task.process)
+        yield
 
 
 def _claim(task: Task, by: AbstractBaseUser) -> Any:
@@ -64,7 +70,6 @@ def _claim(task: Task, by: AbstractBaseUser) -> Any:
 
 def task_claim(*, task: Task, by: AbstractBaseUser) -> Task:
     with _locked(task):
-        task.refresh_from_db()
         _claim(task, by)
     return task
 
@@ -76,7 +81,6 @@ def task_complete(
     if action not in task.flow_task.actions:
         raise NotAllowed(f"此环节不能执行「{action}」")
     with _locked(task):
-        task.refresh_from_db()
         activation = _claim(task, by)
         if not task.flow_task.can_execute(by, task):
             raise NotAllowed("您不能办理此待办（非办理人，或案件与您本人有关需回避）")
@@ -92,7 +96,6 @@ def task_transfer(
 ) -> Task:
     """转交: hand an open task to someone else who may see the case."""
     with _locked(task):
-        task.refresh_from_db()
         activation = _claim(task, by)
         if not task.flow_task.can_execute(by, task):
             raise NotAllowed("只有办理人可以转交此待办")
