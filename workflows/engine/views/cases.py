@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from .. import selectors
@@ -54,7 +55,7 @@ class MyCasesView(LoginRequiredMixin, View):
     def get(self, request):
         cases = selectors.cases_for(user=request.user, mine=True)
         return render(
-            request, "engine/case_list.html", {"title": "我的申请", "cases": cases, "mine": True}
+            request, "engine/case_list.html", {"title": _("我的申请"), "cases": cases, "mine": True}
         )
 
 
@@ -64,7 +65,7 @@ class CaseListView(LoginRequiredMixin, View):
         status = request.GET.get("status")
         if status:
             cases = [case for case in cases if case.status == status]
-        return render(request, "engine/case_list.html", {"title": "案件", "cases": cases})
+        return render(request, "engine/case_list.html", {"title": _("案件"), "cases": cases})
 
 
 class CaseDetailView(LoginRequiredMixin, View):

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import RedirectView
 
@@ -46,19 +47,19 @@ class TaskListView(LoginRequiredMixin, View):
 
 
 class InboxView(TaskListView):
-    title = "待办"
+    title = _("待办")
     kind = "inbox"
     tasks = staticmethod(selectors.inbox_tasks)
 
 
 class QueueView(TaskListView):
-    title = "待认领"
+    title = _("待认领")
     kind = "queue"
     tasks = staticmethod(selectors.queue_tasks)
 
 
 class ArchiveView(TaskListView):
-    title = "已办"
+    title = _("已办")
     kind = "archive"
     tasks = staticmethod(selectors.archive_tasks)
 
