@@ -194,3 +194,18 @@ def test_queue_task_taken_by_one_reviewer_is_stale_for_the_other(world, submitte
     application_act(task=task, by=world.reviewer_1, action="approve", opinion="同意")
     with pytest.raises(StaleTask):
         application_act(task=task, by=world.reviewer_2, action="approve", opinion="同意")
+
+
+def test_party_cannot_accept_an_expired_recommendation(world, submitted):
+    import datetime
+
+    from tests.cases import publicity_window_elapses
+
+    to_publicity(world, submitted)
+    publicity_window_elapses(submitted)
+    act(submitted, "recommend", world.committee_secretary, "approve", "同意推荐")
+    type(submitted).objects.filter(pk=submitted.pk).update(
+        valid_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    with pytest.raises(RuleViolation, match="已过期"):
+        act(submitted, "party_decision", world.party_secretary_a, "accept", "同意")

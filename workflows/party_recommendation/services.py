@@ -308,6 +308,8 @@ def _party_decide(transition: str):
             raise CaseError(f"决定日期 {decided_on} 晚于今天")
         if application.recommended_on and decided_on < application.recommended_on:
             raise CaseError(f"决定日期 {decided_on} 早于推荐日期 {application.recommended_on}")
+        if transition == "party_accept" and decided_on > application.valid_until:
+            raise RuleViolation(f"推荐有效期至 {application.valid_until}，已过期，须重新推荐")
         case_transition(
             case=application, transition=transition, by=by, opinion=opinion, on=decided_on
         )
