@@ -42,9 +42,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
     DemoLogin("tw_zuzhi2", "赵雅琴", Role.ORGANIZATION_MEMBER, COMMITTEE, "团委审核（共享队列）"),
     DemoLogin("shenji", "孙明哲", Role.AUDITOR, COMMITTEE, "查阅全部案件历史、导出"),
     DemoLogin("xnk_shuji", "陈晓东", Role.SECRETARY, XNK_BRANCH, "团支部审核、团员大会表决"),
-    DemoLogin(
-        "xnk_fushuji", "周婷", Role.DEPUTY_SECRETARY, XNK_BRANCH, "代理 xnk_shuji（代理人）"
-    ),
+    DemoLogin("xnk_fushuji", "周婷", Role.DEPUTY_SECRETARY, XNK_BRANCH, "代理 xnk_shuji（代理人）"),
     DemoLogin("xnk_dangzhishu", "刘建国", Role.SECRETARY, XNK_PARTY, "党组织决定"),
     DemoLogin("tuanyuan", "林晓雯", MEMBER, XNK_BRANCH, "符合推优条件，尚未申请"),
     DemoLogin("shenqingren", "黄思琪", MEMBER, XNK_BRANCH, "推优申请被退回，待修改"),

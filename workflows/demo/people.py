@@ -1,4 +1,4 @@
-"""Realistic, deterministic people: Chinese names, birth dates, 身份证号 with a valid check digit."""
+"""Realistic, deterministic people: Chinese names, birth dates, 身份证号 with its check digit."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ SURNAMES = (
     "郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪"
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方")
-GIVEN_FEMALE = "婷静丽敏燕娟艳芳琳雪洁颖欣怡佳倩悦璐晶莹妍雯慧瑶琪萌蕾露月梦诗涵菲楠薇雅彤曦蓉岚玲霞"
+GIVEN_FEMALE = (
+    "婷静丽敏燕娟艳芳琳雪洁颖欣怡佳倩悦璐晶莹妍雯慧瑶琪萌蕾露月梦诗涵菲楠薇雅彤曦蓉岚玲霞"
+)
 GIVEN_MALE = "伟强磊军杰涛斌浩鹏宇俊峰凯超辉明亮健刚勇飞波龙翔博文轩昊然泽睿豪哲航毅诚坤振鑫"
 GIVEN_EITHER = "子一梓雨嘉思家晓天安宁心语欣可子晨逸书若紫亦"
 

@@ -1,0 +1,244 @@
+"""Writing the demo plan: every row is looked up by its natural key first (organisation name,
+username, member name within a branch, appointment user + unit + role), so a second run writes
+nothing. The cases are created once: if the demo rounds exist, they are left alone."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from workflows.documents.models import DocumentFailure, IssuedDocument
+from workflows.org.models import (
+    Appointment,
+    Member,
+    Organization,
+    OrgKind,
+    Standing,
+    Substitute,
+)
+from workflows.party_recommendation.models import Application, Round, Status
+
+from .cases import cases_seed
+from .logins import DEMO_PASSWORD
+from .plan import APPOINTED_ON, MEMBERS_DEFAULT, Plan, plan_build
+from .structure import COMMISSION_PARTY, COMMITTEE, COMMITTEE_MARK, UNITS
+
+User = get_user_model()
+ADMIN = "admin"
+ADMIN_NAME = "系统管理员"
+SUBSTITUTE = ("xnk_shuji", "xnk_fushuji", "外出进修期间，由团支部副书记代为办理审批事项")
+BATCH = 500
+REGISTRATION_FORM = "tuiyou_form"
+
+
+@dataclass
+class SeedResult:
+    created: Counter = field(default_factory=Counter)
+    cases_skipped: bool = False
+
+
+def organisations_ensure(result: SeedResult) -> dict[str, Organization]:
+    def ensure(name: str, kind: str, **fields) -> Organization:
+        org = Organization.objects.filter(name=name).order_by("pk").first()
+        if org is None:
+            org = Organization.objects.create(name=name, kind=kind, **fields)
+            result.created["organisations"] += 1
+        return org
+
+    party_root = ensure(COMMISSION_PARTY, OrgKind.PARTY_COMMITTEE, short_name="委党委")
+    committee = ensure(
+        COMMITTEE,
+        OrgKind.LEAGUE_COMMITTEE,
+        short_name="委团委",
+        parent=party_root,
+        party_org=party_root,
+        issuer_mark=COMMITTEE_MARK,
+    )
+    for unit in UNITS:
+        party_unit = ensure(
+            unit.party_name,
+            OrgKind.PARTY_COMMITTEE if unit.departments else OrgKind.PARTY_BRANCH,
+            parent=party_root,
+        )
+        league_unit = ensure(
+            unit.league_name,
+            unit.kind,
+            parent=committee,
+            party_org=party_unit,
+            issuer_mark=unit.issuer_mark,
+        )
+        for _code, department in unit.departments:
+            party_branch = ensure(f"{department}党支部", OrgKind.PARTY_BRANCH, parent=party_unit)
+            ensure(
+                f"{department}团支部", OrgKind.BRANCH, parent=league_unit, party_org=party_branch
+            )
+    return {org.name: org for org in party_root.subtree()}
+
+
+def users_ensure(plan: Plan, result: SeedResult) -> dict[str, object]:
+    wanted = {person.username: person.name for person in plan.people if person.username}
+    wanted[ADMIN] = ADMIN_NAME
+    existing = set(User.objects.filter(username__in=wanted).values_list("username", flat=True))
+    missing = [username for username in wanted if username not in existing]
+    if missing:
+        # One hash for everyone: hashing ~150 passwords one by one would take most of a minute.
+        hashed = make_password(DEMO_PASSWORD)
+        User.objects.bulk_create(
+            [
+                User(
+                    username=username,
+                    first_name=wanted[username],
+                    password=hashed,
+                    is_staff=username == ADMIN,
+                    is_superuser=username == ADMIN,
+                )
+                for username in missing
+            ],
+            batch_size=BATCH,
+        )
+        result.created["users"] += len(missing)
+    return {user.username: user for user in User.objects.filter(username__in=wanted)}
+
+
+def members_ensure(
+    plan: Plan, orgs: dict[str, Organization], users: dict, result: SeedResult
+) -> None:
+    branch_ids = {orgs[person.branch].pk for person in plan.members}
+    existing = set(Member.objects.filter(branch_id__in=branch_ids).values_list("branch_id", "name"))
+    new = [
+        Member(
+            user=users.get(person.username) if person.username else None,
+            name=person.name,
+            gender=person.gender,
+            birth_date=person.birth_date,
+            ethnicity=person.ethnicity,
+            league_join_date=person.league_join_date,
+            education=person.education,
+            department=person.department,
+            league_post=person.league_post,
+            party_application_date=person.party_application_date,
+            party_progress=person.party_progress,
+            activist_since=person.activist_since,
+            id_number=person.id_number,
+            phone=person.phone,
+            branch=orgs[person.branch],
+            standing=person.standing,
+        )
+        for person in plan.members
+        if (orgs[person.branch].pk, person.name) not in existing
+    ]
+    Member.objects.bulk_create(new, batch_size=BATCH)
+    result.created["members"] += len(new)
+
+
+def appointments_ensure(
+    plan: Plan, orgs: dict[str, Organization], users: dict, result: SeedResult
+) -> None:
+    existing = set(
+        Appointment.objects.filter(user__in=users.values()).values_list("user_id", "org_id", "role")
+    )
+    new = [
+        Appointment(
+            user=users[office.username],
+            org=orgs[office.org],
+            role=office.role,
+            start_date=APPOINTED_ON,
+        )
+        for office in plan.offices
+        if (users[office.username].pk, orgs[office.org].pk, office.role) not in existing
+    ]
+    Appointment.objects.bulk_create(new, batch_size=BATCH)
+    result.created["appointments"] += len(new)
+
+
+def substitute_ensure(users: dict, result: SeedResult) -> None:
+    principal, substitute, reason = SUBSTITUTE
+    if Substitute.objects.filter(principal=users[principal], substitute=users[substitute]).exists():
+        return
+    today = timezone.localdate()
+    Substitute.objects.create(
+        principal=users[principal],
+        substitute=users[substitute],
+        start_date=today,
+        end_date=today + datetime.timedelta(days=30),
+        reason=reason,
+    )
+    result.created["substitutes"] += 1
+
+
+def seed(*, members: int = MEMBERS_DEFAULT) -> SeedResult:
+    """Create whatever of the demo data is missing. Idempotent."""
+    result = SeedResult()
+    plan = plan_build(members)
+    with transaction.atomic():
+        orgs = organisations_ensure(result)
+        users = users_ensure(plan, result)
+        members_ensure(plan, orgs, users, result)
+        appointments_ensure(plan, orgs, users, result)
+        substitute_ensure(users, result)
+    # No outer transaction from here on: each case commits on its own, and the registration
+    # forms its recommendation schedules are rendered as that commit happens.
+    applications = cases_seed(plan.cases)
+    result.created["cases"] += len(applications)
+    result.cases_skipped = not applications
+    return result
+
+
+def summary_lines(result: SeedResult | None = None) -> list[str]:
+    party_root = Organization.objects.filter(name=COMMISSION_PARTY).first()
+    committee = Organization.objects.filter(name=COMMITTEE).first()
+    if party_root is None or committee is None:
+        return ["尚无演示数据：请先运行 manage.py seed_demo"]
+    kinds = Counter(party_root.subtree().values_list("kind", flat=True))
+    direct = Counter(committee.children.values_list("kind", flat=True))
+    members = Member.objects.filter(branch__path__startswith=party_root.path)
+    probation = members.filter(standing=Standing.PROBATION).count()
+    statuses = Counter(Application.objects.values_list("status", flat=True))
+    forms = IssuedDocument.objects.filter(kind=REGISTRATION_FORM).count()
+    failures = DocumentFailure.objects.filter(
+        kind=REGISTRATION_FORM, resolved_at__isnull=True
+    ).count()
+
+    def count(kind: str, counter: Counter = kinds) -> str:
+        return f"{OrgKind(kind).label} {counter[kind]}"
+
+    lines = [
+        f"演示数据：{COMMISSION_PARTY} → {COMMITTEE}",
+        "  组织："
+        + "，".join(count(k) for k in OrgKind.values)
+        + "（委团委直属："
+        + "，".join(
+            count(k, direct)
+            for k in (OrgKind.LEAGUE_COMMITTEE, OrgKind.GENERAL_BRANCH, OrgKind.BRANCH)
+        )
+        + "）",
+        f"  团员：{members.count()} 人（留团察看 {probation} 人），"
+        f"账号 {User.objects.count()} 个，任职 {Appointment.objects.count()} 项",
+        f"  推优批次 {Round.objects.count()} 个，推优案件 {sum(statuses.values())} 件：",
+    ]
+    cells = [f"{status.label} {statuses[status.value]}" for status in Status]
+    for start in range(0, len(cells), 4):
+        lines.append("    " + "　".join(cells[start : start + 4]))
+    lines.append(
+        f"  推优登记表 PDF {forms} 份" + (f"，生成失败待重试 {failures} 份" if failures else "")
+    )
+    if result is not None:
+        labels = {
+            "organisations": "组织",
+            "users": "账号",
+            "members": "团员",
+            "appointments": "任职",
+            "substitutes": "代理人",
+            "cases": "推优案件",
+        }
+        made = "，".join(f"{labels[k]} {v}" for k, v in result.created.items() if v)
+        lines.append(f"本次新建：{made or '无（演示数据已齐全）'}")
+        if result.cases_skipped:
+            lines.append("推优批次已存在，未重复创建案件")
+    return lines
