@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from workflows.engine.models import Opinion
+from workflows.org.selectors import league_committee_of
 
 from . import conditions
 from .models import Application, Round
@@ -71,9 +72,7 @@ def registration_form_context(application: Application) -> dict:
             **{k: v for k, v in _opinion(application, "团支部审核").items() if k != "date"},
         },
         "committee_opinion": _opinion(application, "团委推荐"),
-        "committee": application.round.branch.parent.name
-        if application.round.branch.parent
-        else "",
+        "committee": getattr(league_committee_of(application.round.branch), "name", ""),
     }
 
 
