@@ -23,11 +23,9 @@ class LenientJSONEncoder(DjangoJSONEncoder):
             return str(o)
 
 
-class IssuedDocument(models.Model):
-    """One stored PDF. Never rewritten: re-issuing creates the next version."""
+class SubjectLink(models.Model):
+    """What a document is about: a case, a round, any record (or nothing)."""
 
-    kind = models.CharField(_("文书类型"), max_length=40, db_index=True)
-    title = models.CharField(_("标题"), max_length=200)
     subject_type = models.ForeignKey(
         ContentType,
         verbose_name=_("对象类型"),
@@ -38,6 +36,16 @@ class IssuedDocument(models.Model):
     )
     subject_id = models.PositiveBigIntegerField(_("对象编号"), null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
+
+    class Meta:
+        abstract = True
+
+
+class IssuedDocument(SubjectLink):
+    """One stored PDF. Never rewritten: re-issuing creates the next version."""
+
+    kind = models.CharField(_("文书类型"), max_length=40, db_index=True)
+    title = models.CharField(_("标题"), max_length=200)
     org = models.ForeignKey(
         Organization,
         verbose_name=_("发文组织"),
@@ -116,20 +124,10 @@ class DocumentNumberCounter(models.Model):
         return f"{self.issuer} {self.year}: {self.last}"
 
 
-class DocumentFailure(models.Model):
+class DocumentFailure(SubjectLink):
     """A render scheduled after a decision that raised; ``arguments`` are enough to retry it."""
 
     kind = models.CharField(_("文书类型"), max_length=40)
-    subject_type = models.ForeignKey(
-        ContentType,
-        verbose_name=_("对象类型"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    subject_id = models.PositiveBigIntegerField(_("对象编号"), null=True, blank=True)
-    subject = GenericForeignKey("subject_type", "subject_id")
     error = models.TextField(_("错误"))
     arguments = models.JSONField(_("重试参数"), encoder=LenientJSONEncoder)
     attempts = models.PositiveIntegerField(_("尝试次数"), default=1)
