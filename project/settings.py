@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "workflows.audit.origin.RequestOriginMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -170,3 +170,21 @@ def test_model_refuses_changing_or_deleting_an_event(approver):
     with pytest.raises(AppendOnlyError):
         event.delete()
     assert AuditEvent.objects.get(pk=event.pk).opinion == "原意见"
+
+
+def test_events_written_during_a_request_record_its_origin(client, world, submitted):
+    from django.urls import reverse
+
+    from tests.cases import open_task
+    from workflows.audit.models import AuditEvent
+
+    client.force_login(world.secretary_a)
+    task = open_task(submitted, "branch_review")
+    client.post(
+        reverse("engine:task", args=[task.pk]),
+        {"action": "approve", "opinion": "同意"},
+        REMOTE_ADDR="10.1.2.3",
+        HTTP_USER_AGENT="Mobile Safari",
+    )
+    event = AuditEvent.objects.filter(action="case.transition").latest("id")
+    assert (event.origin_ip, event.user_agent) == ("10.1.2.3", "Mobile Safari")

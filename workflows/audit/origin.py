@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 import ipaddress
+from contextvars import ContextVar
 
 from django.http import HttpRequest
+
+# The request being served, so events written deep inside services still record their origin.
+_current_request: ContextVar[HttpRequest | None] = ContextVar("audit_request", default=None)
+
+
+class RequestOriginMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
 
 
 def ip_normalise(raw: str | None) -> str | None:
@@ -19,6 +35,7 @@ def ip_normalise(raw: str | None) -> str | None:
 
 def request_origin(request: HttpRequest | None) -> tuple[str | None, str]:
     """(client IP, user agent): the first X-Forwarded-For hop, else REMOTE_ADDR."""
+    request = request or _current_request.get()
     if request is None:
         return None, ""
     meta = request.META
