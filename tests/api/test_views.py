@@ -154,3 +154,13 @@ def test_schema_is_served():
     response = client.get(reverse("schema"))
     assert response.status_code == 200
     assert b"/api/v1/tasks/" in response.content
+
+
+def test_case_list_is_scoped_paginated_and_filtered(world, submitted):
+    own = client_for(world.secretary_a).get(reverse("api:cases")).json()
+    assert own["count"] == 1 and own["results"][0]["reference"] == submitted.reference
+    assert client_for(world.secretary_b).get(reverse("api:cases")).json()["count"] == 0
+    none = client_for(world.secretary_a).get(reverse("api:cases"), {"status": "accepted"}).json()
+    assert none["count"] == 0
+    mine = client_for(world.applicant_user).get(reverse("api:cases"), {"mine": "1"}).json()
+    assert [c["reference"] for c in mine["results"]] == [submitted.reference]

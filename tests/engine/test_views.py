@@ -124,3 +124,10 @@ def test_query_count_does_not_grow_with_data(client, world, round_a, name):
     few = _queries(client, url)
     _applications(world, round_a, 49)
     assert _queries(client, url) == few
+
+
+def test_case_list_filters_by_status(client, world, submitted):
+    login(client, world.secretary_a)
+    url = reverse("engine:case_list")
+    assert submitted.reference in client.get(url, {"status": "submitted"}).content.decode()
+    assert submitted.reference not in client.get(url, {"status": "accepted"}).content.decode()

@@ -13,6 +13,7 @@ from workflows.audit.selectors import events_for_case, events_visible_to
 from workflows.documents.selectors import documents_for
 from workflows.engine import selectors
 from workflows.engine.models import Opinion
+from workflows.engine.registry import processes
 from workflows.engine.services.cases import case_comment
 from workflows.engine.services.tasks import task_claim
 from workflows.engine.views.common import visible_case_or_404
@@ -112,12 +113,21 @@ class TaskRejectView(TaskApproveView):
     fixed_action = "reject"
 
 
-class CaseListView(APIView):
-    @extend_schema(responses=serializers.CaseBriefSerializer(many=True))
-    def get(self, request: Request) -> Response:
-        mine = request.query_params.get("mine") == "1"
-        cases = selectors.cases_for(user=request.user, mine=mine)
-        return Response(serializers.CaseBriefSerializer(cases, many=True).data)
+class CaseListView(generics.ListAPIView):
+    """Cases in the user's scope: ``?process=`` (default the first), ``?status=``, or ``?mine=1``
+    for the user's own cases across processes."""
+
+    serializer_class = serializers.CaseBriefSerializer
+
+    def get_queryset(self):
+        params = self.request.query_params
+        if params.get("mine") == "1":
+            return selectors.my_cases(user=self.request.user)
+        entries = processes()
+        entry = next((e for e in entries if e.key == params.get("process")), entries[0])
+        return selectors.case_queryset(
+            entry=entry, user=self.request.user, status=params.get("status") or None
+        )
 
 
 class CaseDetailView(APIView):

@@ -72,17 +72,26 @@ def is_overdue(task: Task) -> bool:
     return bool(due) and due < timezone.localdate().isoformat()
 
 
-def cases_for(*, user: AbstractBaseUser, mine: bool = False) -> list:
-    """Every registered process's cases visible to ``user`` (or only their own), newest first."""
-    result = []
-    for entry in processes():
-        queryset = entry.case_model.objects.select_related("subject", "org")
-        if mine:
-            queryset = queryset.filter(Q(applicant=user) | Q(subject__user=user))
-        else:
-            queryset = cases_visible_to(queryset=queryset, user=user)
-        result.extend(queryset.order_by("-created_at")[:200])
-    return sorted(result, key=lambda case: case.created_at, reverse=True)
+def case_queryset(
+    *, entry, user: AbstractBaseUser, mine: bool = False, status: str | None = None
+) -> QuerySet:
+    """One process's cases visible to ``user`` (or only their own), newest first."""
+    queryset = entry.case_model.objects.select_related("subject", "org")
+    if mine:
+        queryset = queryset.filter(Q(applicant=user) | Q(subject__user=user))
+    else:
+        queryset = cases_visible_to(queryset=queryset, user=user)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("-created_at", "-pk")
+
+
+def my_cases(*, user: AbstractBaseUser) -> list:
+    """A person's own cases across every process, newest first (a handful per person)."""
+    mine = [
+        case for entry in processes() for case in case_queryset(entry=entry, user=user, mine=True)
+    ]
+    return sorted(mine, key=lambda case: case.created_at, reverse=True)
 
 
 def active_tasks_of(*, case) -> list[Task]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from .. import selectors
 from ..errors import CaseError
 from ..forms import AttachmentForm, CarbonCopyForm, CommentForm, WithdrawForm
 from ..models import Attachment, MeetingVote, Opinion, Publicity
+from ..registry import processes
 from ..services.attachments import attachment_add
 from ..services.cases import case_cc, case_comment
 from .common import report_error, users_named, visible_case_or_404
@@ -53,19 +55,34 @@ def case_context(request, entry, case) -> dict:
 
 class MyCasesView(LoginRequiredMixin, View):
     def get(self, request):
-        cases = selectors.cases_for(user=request.user, mine=True)
+        cases = selectors.my_cases(user=request.user)
         return render(
             request, "engine/case_list.html", {"title": _("我的申请"), "cases": cases, "mine": True}
         )
 
 
 class CaseListView(LoginRequiredMixin, View):
+    """Cases of one process in the user's scope, filtered by status, 50 a page."""
+
     def get(self, request):
-        cases = selectors.cases_for(user=request.user)
-        status = request.GET.get("status")
-        if status:
-            cases = [case for case in cases if case.status == status]
-        return render(request, "engine/case_list.html", {"title": _("案件"), "cases": cases})
+        entries = processes()
+        entry = next((e for e in entries if e.key == request.GET.get("process")), entries[0])
+        status = request.GET.get("status") or None
+        queryset = selectors.case_queryset(entry=entry, user=request.user, status=status)
+        page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "engine/case_list.html",
+            {
+                "title": _("案件"),
+                "cases": page.object_list,
+                "page": page,
+                "entries": entries,
+                "entry": entry,
+                "status": status,
+                "statuses": entry.case_model._meta.get_field("status").choices,
+            },
+        )
 
 
 class CaseDetailView(LoginRequiredMixin, View):
