@@ -79,6 +79,22 @@ class ActSerializer(serializers.Serializer):
     data = serializers.DictField(required=False, default=dict)
 
 
+class BulkItemSerializer(serializers.Serializer):
+    task = serializers.IntegerField()
+    opinion = serializers.CharField(allow_blank=True, default="")
+
+
+class BulkSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=["approve"], default="approve")
+    items = BulkItemSerializer(many=True, allow_empty=False)
+
+
+class BulkOutcomeSerializer(serializers.Serializer):
+    task = serializers.IntegerField(source="task_pk")
+    ok = serializers.BooleanField()
+    message = serializers.CharField()
+
+
 class OpinionOnlySerializer(serializers.Serializer):
     opinion = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -6,6 +6,7 @@ app_name = "api"
 
 urlpatterns = [
     path("tasks/", views.TaskListView.as_view(), name="tasks"),
+    path("tasks/bulk/", views.TaskBulkView.as_view(), name="task_bulk"),
     path("tasks/<int:task_pk>/", views.TaskDetailView.as_view(), name="task"),
     path("tasks/<int:task_pk>/claim/", views.TaskClaimView.as_view(), name="task_claim"),
     path("tasks/<int:task_pk>/act/", views.TaskActView.as_view(), name="task_act"),

@@ -14,6 +14,7 @@ from workflows.documents.selectors import documents_for
 from workflows.engine import selectors
 from workflows.engine.models import Opinion
 from workflows.engine.registry import processes
+from workflows.engine.services.bulk import BulkItem, tasks_bulk_act
 from workflows.engine.services.cases import case_comment
 from workflows.engine.services.tasks import task_claim
 from workflows.engine.views.common import visible_case_or_404
@@ -111,6 +112,25 @@ class TaskReturnView(TaskApproveView):
 
 class TaskRejectView(TaskApproveView):
     fixed_action = "reject"
+
+
+class TaskBulkView(APIView):
+    """批量同意: each item is decided on its own; the answer lists every outcome."""
+
+    @extend_schema(
+        request=serializers.BulkSerializer, responses=serializers.BulkOutcomeSerializer(many=True)
+    )
+    def post(self, request: Request) -> Response:
+        serializer = serializers.BulkSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        items = [
+            BulkItem(task_pk=item["task"], opinion=item["opinion"])
+            for item in serializer.validated_data["items"]
+        ]
+        outcomes = tasks_bulk_act(
+            items=items, by=request.user, action=serializer.validated_data["action"]
+        )
+        return Response(serializers.BulkOutcomeSerializer(outcomes, many=True).data)
 
 
 class CaseListView(generics.ListAPIView):

@@ -6,6 +6,7 @@ app_name = "engine"
 
 urlpatterns = [
     path("inbox/", tasks.InboxView.as_view(), name="inbox"),
+    path("inbox/bulk/", tasks.InboxBulkView.as_view(), name="inbox_bulk"),
     path("queue/", tasks.QueueView.as_view(), name="queue"),
     path("archive/", tasks.ArchiveView.as_view(), name="archive"),
     path("tasks/<int:task_pk>/", tasks.TaskView.as_view(), name="task"),

@@ -16,6 +16,7 @@ from django.views.generic import RedirectView
 from .. import selectors
 from ..errors import CaseError
 from ..forms import TaskActionForm, TransferForm
+from ..services.bulk import BulkItem, tasks_bulk_act
 from ..services.tasks import task_claim, task_transfer
 from .cases import case_context
 from .common import report_error
@@ -39,6 +40,7 @@ class TaskListView(LoginRequiredMixin, View):
         for task in tasks:
             task.overdue = selectors.is_overdue(task)
             task.due_on = selectors.task_due_on(task)
+            task.bulk_ok = self.kind == "inbox" and "approve" in task.flow_task.actions
         return render(
             request,
             self.template_name,
@@ -150,4 +152,20 @@ class TaskTransferView(LoginRequiredMixin, View):
             report_error(request, error)
             return HttpResponseRedirect(reverse("engine:task", args=[task.pk]))
         messages.success(request, f"已转交：{case.reference} {task.flow_task.step}")
+        return HttpResponseRedirect(reverse("engine:inbox"))
+
+
+class InboxBulkView(LoginRequiredMixin, View):
+    """批量同意 from the inbox: every checked task with the opinion typed on its row."""
+
+    def post(self, request):
+        items = [
+            BulkItem(task_pk=int(pk), opinion=request.POST.get(f"opinion_{pk}", "").strip())
+            for pk in request.POST.getlist("task")
+            if pk.isdigit()
+        ]
+        if not items:
+            messages.error(request, _("请勾选要批量同意的待办"))
+        for outcome in tasks_bulk_act(items=items, by=request.user):
+            (messages.success if outcome.ok else messages.error)(request, outcome.message)
         return HttpResponseRedirect(reverse("engine:inbox"))
