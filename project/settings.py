@@ -141,6 +141,9 @@ ATTACHMENT_ALLOWED_TYPES = env_list(
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )
 
+# Days past its due date after which an open task is escalated to the unit above (督办).
+TASK_ESCALATE_AFTER_DAYS = int(os.environ.get("TASK_ESCALATE_AFTER_DAYS", "3"))
+
 # Seconds between sweeps of the embedded timer worker (viewflow timers, reminders).
 TIMER_WORKER_INTERVAL = int(os.environ.get("TIMER_WORKER_INTERVAL", "30"))
 

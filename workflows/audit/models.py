@@ -20,6 +20,7 @@ class AuditAction(models.TextChoices):
     TASK_ASSIGN = "task.assign", _("任务分派")
     TASK_CLAIM = "task.claim", _("认领任务")
     TASK_TRANSFER = "task.transfer", _("任务转交")
+    TASK_ESCALATE = "task.escalate", _("逾期督办")
     OPINION_ADD = "opinion.add", _("填写意见")
     COMMENT_ADD = "comment.add", _("添加评论")
     ATTACHMENT_ADD = "attachment.add", _("上传附件")

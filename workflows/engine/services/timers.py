@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_timers
+
+from workflows.org.models import Role
+from workflows.org.selectors import role_holders
 
 from ..selectors import is_overdue
 from .notifications import notification_send
@@ -24,26 +29,56 @@ class SweepResult:
 
 
 def overdue_remind() -> int:
-    """催办: remind each overdue task's owner once a day."""
-    today = timezone.localdate().isoformat()
+    """催办: remind each overdue task's owner once a day; escalate once to the secretary of the
+    unit above when the task is still open ``TASK_ESCALATE_AFTER_DAYS`` days past due."""
+    today = timezone.localdate()
+    escalate_before = (
+        today - datetime.timedelta(days=settings.TASK_ESCALATE_AFTER_DAYS)
+    ).isoformat()
     sent = 0
     tasks = Task.objects.filter(
         flow_task_type="HUMAN", status__in=[STATUS.ASSIGNED, STATUS.STARTED], owner__isnull=False
-    ).select_related("owner")
+    ).select_related("owner", "process")
     for task in tasks.iterator():
         data = task.data or {}
-        if not is_overdue(task) or data.get("reminded_on") == today:
+        if not is_overdue(task) or data.get("reminded_on") == today.isoformat():
             continue
         with transaction.atomic():
-            task.data = {**data, "reminded_on": today}
-            task.save(update_fields=["data"])
+            update = {"reminded_on": today.isoformat()}
+            url = f"/tasks/{task.pk}/"
             notification_send(
                 users=[task.owner],
                 text=f"催办：{task.flow_task.step} 已于 {data['due_on']} 到期",
-                url=f"/tasks/{task.pk}/",
+                url=url,
             )
+            if data["due_on"] < escalate_before and not data.get("escalated_on"):
+                update["escalated_on"] = today.isoformat()
+                _escalate(task, data["due_on"])
+            task.data = {**data, **update}
+            task.save(update_fields=["data"])
         sent += 1
     return sent
+
+
+def _escalate(task: Task, due_on: str) -> None:
+    from workflows.audit.services import audit_record
+
+    case = task.flow_task.flow_class.case_of(task.process)
+    above = case.org.parent
+    holders = role_holders(role=Role.SECRETARY, org=above, on=timezone.localdate()) if above else []
+    owner = task.owner.get_full_name() or task.owner.get_username()
+    notification_send(
+        users=holders,
+        text=f"督办：{case.reference} {task.flow_task.step}（{owner}）{due_on} 到期仍未办理",
+        url=case.get_absolute_url(),
+    )
+    audit_record(
+        action="task.escalate",
+        by=None,
+        case=case,
+        after=f"{above.name if above else ''}书记",
+        data={"task": task.pk, "due_on": due_on},
+    )
 
 
 def timers_sweep() -> SweepResult:
