@@ -105,3 +105,21 @@ def test_round_page_issues_the_summary(client, world, submitted):
     assert "推优入党汇总表" in page
     client.force_login(world.secretary_b)
     assert client.get(url).status_code == 404
+
+
+def test_attachments_are_served_only_within_the_case_scope(client, world, submitted):
+    from workflows.engine.services.attachments import attachment_add
+
+    attachment = attachment_add(
+        case=submitted,
+        by=world.applicant_user,
+        upload=SimpleUploadedFile("吉𠮷的证明.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    url = reverse("engine:attachment", args=[attachment.pk])
+    client.force_login(world.secretary_a)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert "filename*=utf-8''" in response["Content-Disposition"]
+    client.force_login(world.secretary_b)
+    assert client.get(url).status_code == 404

@@ -46,3 +46,26 @@ def test_round_summary_lists_every_application(world, submitted):
     assert "心内科团支部推优入党汇总表" in text and "吉𠮷" in text and "待团支部审核" in text
     again = round_summary_issue(round=submitted.round, by=world.secretary_a)
     assert again.version == 2 and again.supersedes_id == document.pk
+
+
+def test_a_failed_render_never_undoes_the_recommendation(
+    world, submitted, django_capture_on_commit_callbacks, monkeypatch
+):
+    from workflows.documents import services as document_services
+    from workflows.documents.models import DocumentFailure
+    from workflows.party_recommendation.models import Status
+
+    to_publicity(world, submitted)
+    publicity_window_elapses(submitted)
+
+    def broken(**kwargs):
+        raise OSError("字体缺失")
+
+    monkeypatch.setattr(document_services, "pdf_render", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(submitted, "recommend", world.committee_secretary, "approve", "同意推荐")
+    submitted.refresh_from_db()
+    assert submitted.status == Status.RECOMMENDED
+    failure = DocumentFailure.objects.get()
+    assert "字体缺失" in failure.error and failure.kind == "tuiyou_form"
+    assert not IssuedDocument.objects.exists()

@@ -20,6 +20,7 @@ urlpatterns = [
         cases.CaseActionView.as_view(),
         name="case_action",
     ),
+    path("attachments/<int:pk>/", cases.AttachmentDownloadView.as_view(), name="attachment"),
     path("publicity/", publicity.PublicityListView.as_view(), name="publicity_list"),
     path("publicity/<int:pk>/", publicity.PublicityDetailView.as_view(), name="publicity_detail"),
     path("notifications/", notifications.NotificationListView.as_view(), name="notifications"),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from ..models import Attachment, MeetingVote, Opinion, Publicity
 from ..registry import processes
 from ..services.attachments import attachment_add
 from ..services.cases import case_cc, case_comment
+from ..visibility import case_visible_to
 from .common import report_error, users_named, visible_case_or_404
 
 
@@ -137,3 +138,18 @@ class CaseActionView(LoginRequiredMixin, View):
             messages.success(request, f"已撤回：{case.reference}")
         else:
             raise CaseError("不支持的操作")
+
+
+class AttachmentDownloadView(LoginRequiredMixin, View):
+    """Attachments are served only to those who may see their case."""
+
+    def get(self, request, pk: int):
+        attachment = Attachment.objects.filter(pk=pk).first()
+        if attachment is None or not case_visible_to(case=attachment.case, user=request.user):
+            raise Http404
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
