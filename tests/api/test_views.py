@@ -164,3 +164,39 @@ def test_case_list_is_scoped_paginated_and_filtered(world, submitted):
     assert none["count"] == 0
     mine = client_for(world.applicant_user).get(reverse("api:cases"), {"mine": "1"}).json()
     assert [c["reference"] for c in mine["results"]] == [submitted.reference]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"action": "accept", "data": {"decided_on": "昨天"}},
+        {"action": "accept", "data": {"decided_on": 12}},
+        {"action": "no_such_action"},
+        {"action": "accept", "data": "not a dict"},
+        {},
+    ],
+)
+def test_malformed_party_decision_is_400(world, submitted, payload):
+    from tests.cases import publicity_window_elapses, to_publicity
+
+    to_publicity(world, submitted)
+    publicity_window_elapses(submitted)
+    act(submitted, "recommend", world.committee_secretary, "approve", "同意")
+    task = open_task(submitted, "party_decision")
+    response = client_for(world.party_secretary_a).post(
+        reverse("api:task_act", args=[task.pk]), payload, format="json"
+    )
+    assert response.status_code == 400, response.content
+
+
+def test_negative_votes_are_400(world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "approve", "同意")
+    task = open_task(submitted, "branch_meeting")
+    data = {**PASSING_VOTE, "meeting_date": "2026-01-05", "votes_against": -5}
+    response = client_for(world.secretary_a).post(
+        reverse("api:task_act", args=[task.pk]),
+        {"action": "record_vote", "data": data},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "不能为负数" in response.json()["detail"]

@@ -31,6 +31,8 @@ class MeetingRules:
 def tally_violations(tally: Tally, rules: MeetingRules) -> list[str]:
     """Why the meeting record itself is invalid (not whether the candidate passed)."""
     problems = []
+    if min(vars(tally).values()) < 0:
+        return ["人数和票数不能为负数"]
     if tally.should_attend <= 0:
         problems.append("应到会人数必须大于 0")
     if tally.present > tally.should_attend:

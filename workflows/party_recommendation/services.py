@@ -205,9 +205,7 @@ def _record_vote(*, application, by, opinion, data, files, task):
             votes_against=int(data["votes_against"]),
             votes_abstain=int(data["votes_abstain"]),
         )
-        meeting_date = data["meeting_date"]
-        if isinstance(meeting_date, str):
-            meeting_date = datetime.date.fromisoformat(meeting_date)
+        meeting_date = _date_of(data["meeting_date"], "会议日期")
     except (KeyError, TypeError, ValueError) as error:
         raise CaseError(
             "请完整填写会议日期、应到会、实到会、收回选票及赞成/反对/弃权票数"
@@ -231,6 +229,15 @@ def _record_vote(*, application, by, opinion, data, files, task):
         case_transition(case=application, transition="meeting_pass", by=by, opinion=opinion)
     else:
         case_transition(case=application, transition="meeting_fail", by=by, opinion=opinion)
+
+
+def _date_of(value, label: str) -> datetime.date:
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError as error:
+        raise CaseError(f"{label}「{value}」不是有效日期（应为 2026-11-25 格式）") from error
 
 
 def _committee_approve(*, application, by, opinion, **_):
@@ -301,9 +308,7 @@ def _recommend(*, application, by, opinion, **_):
 
 def _party_decide(transition: str):
     def handler(*, application, by, opinion, data, **_):
-        decided_on = data.get("decided_on") or timezone.localdate()
-        if isinstance(decided_on, str):
-            decided_on = datetime.date.fromisoformat(decided_on)
+        decided_on = _date_of(data.get("decided_on") or timezone.localdate(), "决定日期")
         if decided_on > timezone.localdate():
             raise CaseError(f"决定日期 {decided_on} 晚于今天")
         if application.recommended_on and decided_on < application.recommended_on:
