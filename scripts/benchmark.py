@@ -42,7 +42,15 @@ def build(cases: int):
     from workflows.org.models import Appointment, Member, Organization, OrgKind, Role
     from workflows.party_recommendation.models import Round, Track
     from workflows.party_recommendation.services import application_submit
+    from workflows.rules.services import rulebook_create
 
+    # One branch holds every benchmark case: lift the 20% quota so every approval is legal.
+    rulebook_create(
+        process="party_recommendation",
+        settings={"quota_percent": 100},
+        effective_from=datetime.date(2020, 1, 1),
+        by=None,
+    )
     party = Organization.objects.create(name="委党委", kind=OrgKind.PARTY_COMMITTEE)
     committee = Organization.objects.create(
         name="委团委", kind=OrgKind.LEAGUE_COMMITTEE, parent=party, issuer_mark="卫团"
@@ -121,6 +129,119 @@ def approvals_per_second(client: Client, count: int) -> float:
     return len(tasks) / (time.perf_counter() - start)
 
 
+def http_approvals(secretary, count: int, workers: int = 2, threads: int = 8) -> str:
+    """Approve ``count`` tasks through gunicorn over loopback, each one sent twice at once.
+
+    Every task must end approved exactly once: one 200 and one 409 per pair, one opinion and
+    one status change per case. Needs PostgreSQL (gunicorn workers share the database).
+    """
+    import http.client
+    import json
+    import queue
+    import subprocess
+    import threading
+
+    from rest_framework.authtoken.models import Token
+    from viewflow.workflow.models import Task
+
+    from workflows.audit.models import AuditEvent
+    from workflows.engine.models import Opinion
+    from workflows.party_recommendation.models import Application, Status
+
+    if connection.vendor != "postgresql":
+        return "HTTP 审批压测需要 PostgreSQL（DATABASE_URL），已跳过"
+    token = Token.objects.create(user=secretary).key
+    pks = list(
+        Task.objects.filter(flow_task_type="HUMAN", status="ASSIGNED", owner=secretary)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:count]
+    )
+    settings_dict = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": (
+            f"postgres://{settings_dict['USER']}@{settings_dict['HOST'] or '127.0.0.1'}:"
+            f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}"
+        ),
+        "DJANGO_SETTINGS_MODULE": "project.settings_test",
+        "DEBUG": "false",
+    }
+    port = 8765
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "project.wsgi",
+            "-w",
+            str(workers),
+            "--threads",
+            "4",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        for _ in range(100):
+            try:
+                probe = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                probe.request("GET", "/accounts/login/")
+                probe.getresponse().read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        work: queue.Queue = queue.Queue()
+        for pk in pks:
+            work.put(pk)
+            work.put(pk)
+        statuses: list[int] = []
+
+        def client() -> None:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            body = json.dumps({"opinion": "同意"})
+            headers = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
+            while True:
+                try:
+                    pk = work.get_nowait()
+                except queue.Empty:
+                    return
+                conn.request("POST", f"/api/v1/tasks/{pk}/approve/", body, headers)
+                response = conn.getresponse()
+                response.read()
+                statuses.append(response.status)
+
+        start = time.perf_counter()
+        pool = [threading.Thread(target=client) for _ in range(threads)]
+        for thread in pool:
+            thread.start()
+        for thread in pool:
+            thread.join()
+        elapsed = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
+
+    approved = statuses.count(200)
+    cases = Application.objects.filter(process__task__pk__in=pks)
+    lost = len(pks) - cases.filter(status=Status.BRANCH_APPROVED).count()
+    opinions = Opinion.objects.filter(task_id__in=pks, decision="approve").count()
+    transitions = AuditEvent.objects.filter(
+        action="case.transition", case_id__in=cases.values("pk"), after="待团员大会表决"
+    ).count()
+    doubled = (opinions - len(pks)) + (transitions - len(pks))
+    others = len(statuses) - approved - statuses.count(409)
+    return (
+        f"HTTP 审批（gunicorn {workers} 进程 × 4 线程，{threads} 个并发客户端，"
+        "每个待办重复提交两次）："
+        f"{approved / elapsed:.0f} 次/秒；成功 {approved}，重复被拒 {statuses.count(409)}，"
+        f"其他 {others}；丢失 {lost}，重复生效 {doubled}"
+    )
+
+
 def pdf_median(repeat: int = 30) -> float:
     from workflows.documents.rendering import pdf_render
 
@@ -163,6 +284,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--approvals", type=int, default=300)
+    parser.add_argument("--http-approvals", type=int, default=500)
     args = parser.parse_args()
 
     setup_test_environment()
@@ -189,6 +311,7 @@ def main() -> None:
                 print(f"{name:<10}{size:>8}{ms:>12.1f}{queries:>8}")
         rate = approvals_per_second(client, args.approvals)
         print(f"审批吞吐（单进程、进程内 HTTP 栈）：{rate:.0f} 次/秒")
+        print(http_approvals(state[0], args.http_approvals))
         print(f"一页登记表 PDF 中位耗时：{pdf_median():.0f} ms")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"进程峰值内存：{peak:.0f} MB")

@@ -9,7 +9,9 @@ from .visibility import case_visible_to
 
 class CaseFlow(flow.Flow):
     case_model = None
-    lock_impl = lock.select_for_update_lock
+    # Row lock on the process, waiting rather than failing fast: a second click queues behind
+    # the first and then reads "already handled" instead of sleeping through retries.
+    lock_impl = lock.SelectForUpdateLock(nowait=False)
 
     @classmethod
     def case_of(cls, process):
