@@ -93,7 +93,7 @@ def test_withdraw_while_nobody_has_acted(world, submitted):
 
 def test_withdraw_refused_once_an_approver_acted(world, submitted):
     act(submitted, "branch_review", world.secretary_a, "approve", "符合条件")
-    with pytest.raises(CaseError, match="审批人已办理"):
+    with pytest.raises(CaseError, match="案件当前为「待团员大会表决」，不能撤回"):
         application_withdraw(application=submitted, by=world.applicant_user, reason="")
 
 
@@ -209,3 +209,27 @@ def test_party_cannot_accept_an_expired_recommendation(world, submitted):
     )
     with pytest.raises(RuleViolation, match="已过期"):
         act(submitted, "party_decision", world.party_secretary_a, "accept", "同意")
+
+
+def test_quota_stops_the_branch_approval_one_past_twenty_percent(world, round_a):
+    from tests.factories import MemberFactory
+    from workflows.party_recommendation.services import application_submit
+
+    extra = [MemberFactory(branch=world.branch_a, name=f"推优{i}") for i in range(12)]
+    members, quota = 62, 12  # 20% of 62 is 12.4: twelve places
+    applications = [
+        application_submit(member=m, round=round_a, statement="申请", by=m.user) for m in extra
+    ]
+    applications.append(
+        application_submit(
+            member=world.applicant, round=round_a, statement="申请", by=world.applicant_user
+        )
+    )
+    for application in applications[:quota]:
+        act(application, "branch_review", world.secretary_a, "approve", "同意")
+    with pytest.raises(RuleViolation) as refused:
+        act(applications[quota], "branch_review", world.secretary_a, "approve", "同意")
+    assert refused.value.messages == [
+        f"本批次推荐名额 {quota} 名（团员 {members} 人的 20%），已推荐 {quota} 名，不能再增加"
+    ]
+    assert applications[quota].status == "submitted"

@@ -57,6 +57,15 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("engine:case_detail", args=[self._meta.label_lower, self.pk])
 
+    TRANSITION_LABELS: dict[str, str] = {}
+
+    def transition_label(self, transition: str) -> str:
+        return self.TRANSITION_LABELS.get(transition, f"执行此操作（{transition}）")
+
+    def transition_problems(self, transition: str) -> list[str]:
+        """Why the conditions of ``transition`` do not hold, in words; cases override this."""
+        return [f"不满足「{transition}」的条件"]
+
 
 class CaseLinkQuerySet(models.QuerySet):
     def for_case(self, case: models.Model) -> CaseLinkQuerySet:

@@ -123,3 +123,33 @@ def publicity_problems_of(application) -> list[str]:
 
 def publicity_clear(application) -> bool:
     return not publicity_problems_of(application)
+
+
+def withdraw_problems_of(application) -> list[str]:
+    if nobody_acted(application):
+        return []
+    return ["审批人已办理，不能撤回；如需修改请联系团支部书记退回"]
+
+
+def meeting_problems_of(application) -> list[str]:
+    vote = latest_vote(application)
+    if vote is None:
+        return ["尚未录入团员大会表决结果"]
+    return []
+
+
+# The words behind each transition's conditions, for the message when one refuses.
+EXPLANATIONS = {
+    "branch_approve": (eligibility_problems_of, quota_problems_of),
+    "meeting_pass": (meeting_problems_of, quota_problems_of),
+    "meeting_fail": (meeting_problems_of,),
+    "withdraw": (withdraw_problems_of,),
+    "publicity_pass": (publicity_problems_of,),
+    "objections_dismiss": (publicity_problems_of,),
+}
+
+
+def transition_problems_of(application, transition: str) -> list[str]:
+    return [
+        problem for explain in EXPLANATIONS.get(transition, ()) for problem in explain(application)
+    ]

@@ -88,6 +88,27 @@ REJECTABLE = [
 class Application(CaseBase):
     """One member's 推优 case. Its status changes only through the transitions below."""
 
+    TRANSITION_LABELS = {
+        "branch_approve": "通过团支部审核",
+        "return_to_applicant": "退回申请人",
+        "resubmit": "重新提交",
+        "withdraw": "撤回",
+        "reject": "终止",
+        "meeting_pass": "记为团员大会通过",
+        "meeting_fail": "记为团员大会未通过",
+        "return_to_branch_review": "退回团支部审核",
+        "committee_approve": "通过团委审核",
+        "return_to_branch_meeting": "退回团员大会",
+        "object": "提出公示异议",
+        "publicity_pass": "结束公示",
+        "objections_dismiss": "结束公示异议核查",
+        "recommend": "出具推荐意见",
+        "return_to_committee_review": "退回团委审核",
+        "party_accept": "记为党组织采纳",
+        "party_decline": "记为党组织未采纳",
+        "return_to_recommendation": "退回团委推荐",
+    }
+
     round = models.ForeignKey(
         Round, verbose_name=_("推优批次"), on_delete=models.PROTECT, related_name="applications"
     )
@@ -112,6 +133,11 @@ class Application(CaseBase):
                 name="one_open_application_per_round",
             )
         ]
+
+    def transition_problems(self, transition: str) -> list[str]:
+        return conditions.transition_problems_of(self, transition) or super().transition_problems(
+            transition
+        )
 
     @property
     def is_valid_recommendation(self) -> bool:

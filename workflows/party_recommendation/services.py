@@ -128,8 +128,6 @@ def application_withdraw(*, application: Application, by: AbstractBaseUser, reas
 
     if by.pk != application.applicant_id:
         raise NotAllowed("只有申请人本人可以撤回")
-    if not conditions.nobody_acted(application):
-        raise CaseError("审批人已办理，不能撤回；如需修改请联系团支部书记退回")
     flow = PartyRecommendationFlow.instance
     with flow.lock(application.process_id):
         application.refresh_from_db()
@@ -172,20 +170,11 @@ def application_act(
     return task_complete(task=task, by=by, action=action, perform=perform)
 
 
-def _transition(transition: str, problems=None):
+def _transition(transition: str):
     def handler(*, application, by, opinion, **_):
-        found = problems(application) if problems else []
-        if found:
-            raise RuleViolation(found)
         case_transition(case=application, transition=transition, by=by, opinion=opinion)
 
     return handler
-
-
-def _eligibility_and_quota(application: Application) -> list[str]:
-    return conditions.eligibility_problems_of(application) + conditions.quota_problems_of(
-        application
-    )
 
 
 def _resubmit(*, application, by, opinion, data, **_):
@@ -222,13 +211,8 @@ def _record_vote(*, application, by, opinion, data, files, task):
         minutes=files.get("minutes"),
         task=task,
     )
-    if vote.passed:
-        quota = conditions.quota_problems_of(application)
-        if quota:
-            raise RuleViolation(quota)
-        case_transition(case=application, transition="meeting_pass", by=by, opinion=opinion)
-    else:
-        case_transition(case=application, transition="meeting_fail", by=by, opinion=opinion)
+    outcome = "meeting_pass" if vote.passed else "meeting_fail"
+    case_transition(case=application, transition=outcome, by=by, opinion=opinion)
 
 
 def _date_of(value, label: str) -> datetime.date:
@@ -334,7 +318,7 @@ def _member_progress(member: Member, track: str, on: datetime.date) -> None:
 
 
 _HANDLERS = {
-    ("branch_review", "approve"): _transition("branch_approve", _eligibility_and_quota),
+    ("branch_review", "approve"): _transition("branch_approve"),
     ("branch_review", "return"): _transition("return_to_applicant"),
     ("branch_review", "reject"): _transition("reject"),
     ("revise", "resubmit"): _resubmit,

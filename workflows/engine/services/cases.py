@@ -9,12 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django_fsm import TransitionNotAllowed
+from django_fsm import TransitionNotAllowed, can_proceed
 from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
 
-from ..errors import CaseError, NotAllowed
+from ..errors import CaseError, NotAllowed, RuleViolation
 from ..models import CarbonCopy, Decision, Opinion
 from ..visibility import case_visible_to
 from .notifications import notification_send
@@ -42,8 +42,11 @@ def case_transition(
         try:
             method(**kwargs)
         except TransitionNotAllowed as error:
+            if can_proceed(method, check_conditions=False):
+                raise RuleViolation(case.transition_problems(transition)) from error
             raise CaseError(
-                f"当前状态「{status_label(case, before)}」不能执行此操作（{transition}）"
+                f"案件当前为「{status_label(case, before)}」，"
+                f"不能{case.transition_label(transition)}"
             ) from error
         case.save()
         audit_record(
