@@ -261,3 +261,176 @@ def test_viewflow_site_in_english(client, superuser):
     response = client.get("/workflow/", HTTP_ACCEPT_LANGUAGE="en", follow=True)
     assert response.status_code == 200
     assert "Log out" in response.content.decode()
+
+
+# --- messages produced in Python -----------------------------------------------------
+
+
+def test_fractions_and_dates_follow_the_language():
+    import datetime
+    from fractions import Fraction
+
+    from workflows.wording import date_text, fraction_text, list_text
+
+    day = datetime.date(2026, 11, 25)
+    with translation.override("zh-hans"):
+        assert fraction_text(Fraction(4, 5)) == "五分之四"
+        assert fraction_text(Fraction(1, 2)) == "二分之一"
+        assert date_text(day) == "2026年11月25日"
+        assert list_text(["PDF", "PNG"]) == "PDF、PNG"
+    with translation.override("en"):
+        assert fraction_text(Fraction(4, 5)) == "four fifths"
+        assert fraction_text(Fraction(1, 2)) == "one half"
+        assert fraction_text(Fraction(2, 3)) == "two thirds"
+        assert fraction_text(Fraction(13, 17)) == "13/17"
+        assert date_text(day) == "2026-11-25"
+        assert list_text(["PDF", "PNG"]) == "PDF, PNG"
+
+
+def _quorum_failure() -> list[str]:
+    from fractions import Fraction
+
+    from workflows.engine.meeting import MeetingRules, Tally, tally_violations
+
+    tally = Tally(
+        should_attend=50, present=38, ballots=38, votes_for=30, votes_against=5, votes_abstain=3
+    )
+    return tally_violations(tally, MeetingRules(quorum=Fraction(4, 5), pass_line=Fraction(1, 2)))
+
+
+def test_quorum_violation_in_english_and_chinese():
+    with translation.override("en"):
+        assert _quorum_failure() == [
+            "38 present, not more than four fifths of the expected attendance of 50: "
+            "the meeting is invalid"
+        ]
+    with translation.override("zh-hans"):
+        assert _quorum_failure() == ["到会 38 人，未超过应到会 50 人的五分之四，会议无效"]
+
+
+def _eligibility_problems(**overrides) -> list[str]:
+    import datetime
+
+    from workflows.org.models import Member, PartyProgress, PoliticalStatus, Standing
+    from workflows.party_recommendation.eligibility import (
+        TRACK_ACTIVIST,
+        EligibilityRules,
+        eligibility_problems,
+    )
+
+    values = dict(
+        name="吉𠮷",
+        birth_date=datetime.date(1997, 11, 25),
+        political_status=PoliticalStatus.LEAGUE_MEMBER,
+        league_join_date=datetime.date(2015, 5, 4),
+        party_application_date=datetime.date(2025, 3, 1),
+        party_progress=PartyProgress.APPLICANT,
+        standing=Standing.GOOD,
+    )
+    values.update(overrides)
+    return eligibility_problems(
+        member=Member(**values),
+        track=TRACK_ACTIVIST,
+        on=datetime.date(2026, 11, 25),
+        rules=EligibilityRules(
+            age_min=18,
+            age_max=28,
+            league_years_min=1,
+            application_months_min=0,
+            activist_years_min=1,
+        ),
+    )
+
+
+def test_eligibility_failure_in_english_and_chinese():
+    import datetime
+
+    late_joiner = {"league_join_date": datetime.date(2026, 1, 1)}
+    with translation.override("en"):
+        assert _eligibility_problems() == [
+            "Aged 29 on the recommendation date (2026-11-25), not between 18 and 28"
+        ]
+        assert _eligibility_problems(**late_joiner)[1] == (
+            "Joined the League on 2026-01-01: less than 1 year of League membership"
+        )
+    with translation.override("zh-hans"):
+        assert _eligibility_problems() == ["推荐日（2026年11月25日）年龄 29 岁，不在 18–28 岁之间"]
+        assert _eligibility_problems(**late_joiner)[1] == "入团时间 2026年1月1日，团龄不满 1 年"
+
+
+def test_stale_task_message_in_english_and_chinese():
+    import datetime
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+    from viewflow.workflow.status import STATUS
+
+    from workflows.engine.services.tasks import stale_message
+
+    task = SimpleNamespace(
+        status=STATUS.DONE,
+        finished=timezone.make_aware(datetime.datetime(2026, 11, 25, 10, 32)),
+        owner=User(username="chen", last_name="陈支书"),
+    )
+    with translation.override("en"):
+        assert stale_message(task) == "This task was already handled by 陈支书 at 2026-11-25 10:32"
+    with translation.override("zh-hans"):
+        assert stale_message(task) == "该待办已由 陈支书 于 2026-11-25 10:32 处理"
+
+
+def _api_start(world, round_a, **headers):
+    from rest_framework.test import APIClient
+
+    world.applicant.party_application_date = None
+    world.applicant.save()
+    client = APIClient()
+    client.force_authenticate(world.applicant_user)
+    return client.post(
+        reverse("api:application_create"),
+        {"round": round_a.pk, "statement": "申请"},
+        format="json",
+        **headers,
+    )
+
+
+def test_api_rule_violation_in_english(world, round_a):
+    response = _api_start(world, round_a, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["violations"] == ["No Party membership application has been submitted yet"]
+    assert body["detail"] == "No Party membership application has been submitted yet"
+
+
+def test_api_rule_violation_in_chinese(world, round_a):
+    response = _api_start(world, round_a, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 400
+    assert response.json()["violations"] == ["尚未递交入党申请书"]
+
+
+def test_stored_records_stay_in_the_site_language(client, world, round_a):
+    """An English user's actions are audited in Chinese: the trail reads the same for all."""
+    from workflows.audit.models import AuditEvent
+    from workflows.party_recommendation.models import Application
+
+    client.force_login(world.applicant_user)
+    response = client.post(
+        reverse("party_recommendation:apply"),
+        {"round": round_a.pk, "statement": "积极参加志愿服务。"},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+    application = Application.objects.get()
+    body = response.content.decode()
+    assert f"Application submitted: {application.reference}" in body
+    assert "Status: " in body and "Awaiting League branch review" in body
+    event = AuditEvent.objects.get(action="case.create")
+    assert event.after == "待团支部审核"
+
+
+def test_flash_message_in_english(client, world, submitted):
+    client.force_login(world.applicant_user)
+    url = reverse("engine:case_action", args=[submitted._meta.label_lower, submitted.pk, "comment"])
+    body = client.post(url, {"text": ""}, HTTP_ACCEPT_LANGUAGE="en", follow=True).content
+    assert "The comment cannot be empty" in body.decode()
+    body = client.post(url, {"text": ""}, HTTP_ACCEPT_LANGUAGE="zh-hans", follow=True).content
+    assert "评论内容不能为空" in body.decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.request import Request
@@ -55,14 +56,14 @@ class TaskListView(generics.ListAPIView):
 class TaskDetailView(APIView):
     @extend_schema(responses=serializers.TaskSerializer)
     def get(self, request: Request, task_pk: int) -> Response:
-        _, task, _ = _task(request, task_pk)
+        task = _task(request, task_pk)[1]
         return Response(serializers.TaskSerializer(task).data)
 
 
 class TaskClaimView(APIView):
     @extend_schema(request=None, responses=serializers.TaskSerializer)
     def post(self, request: Request, task_pk: int) -> Response:
-        _, task, case = _task(request, task_pk)
+        task, case = _task(request, task_pk)[1:]
         task_claim(task=task, by=request.user)
         task.case = case
         return Response(serializers.TaskSerializer(task).data)
@@ -84,7 +85,7 @@ class TaskActView(APIView):
 
     @extend_schema(request=serializers.ActSerializer, responses=serializers.CaseBriefSerializer)
     def post(self, request: Request, task_pk: int) -> Response:
-        entry, task, _ = _task(request, task_pk)
+        entry, task = _task(request, task_pk)[:2]
         payload = self._payload(request)
         case = entry.act(
             task=task,
@@ -153,7 +154,7 @@ class CaseListView(generics.ListAPIView):
 class CaseDetailView(APIView):
     @extend_schema(responses=serializers.CaseBriefSerializer)
     def get(self, request: Request, label: str, pk: int) -> Response:
-        _, case = visible_case_or_404(request, label, pk)
+        case = visible_case_or_404(request, label, pk)[1]
         body = serializers.CaseBriefSerializer(case).data
         body["history"] = serializers.OpinionSerializer(
             Opinion.objects.for_case(case).select_related("author"), many=True
@@ -170,7 +171,7 @@ class CaseDetailView(APIView):
 class CaseCommentView(APIView):
     @extend_schema(request=serializers.CommentSerializer, responses=serializers.OpinionSerializer)
     def post(self, request: Request, label: str, pk: int) -> Response:
-        _, case = visible_case_or_404(request, label, pk)
+        case = visible_case_or_404(request, label, pk)[1]
         serializer = serializers.CommentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         opinion = case_comment(case=case, by=request.user, text=serializer.validated_data["text"])
@@ -180,7 +181,7 @@ class CaseCommentView(APIView):
 class CaseEventsView(APIView):
     @extend_schema(responses=serializers.AuditEventSerializer(many=True))
     def get(self, request: Request, label: str, pk: int) -> Response:
-        _, case = visible_case_or_404(request, label, pk)
+        case = visible_case_or_404(request, label, pk)[1]
         events = events_for_case(case=case)
         return Response(serializers.AuditEventSerializer(events, many=True).data)
 
@@ -204,14 +205,14 @@ class ApplicationCreateView(APIView):
         member = Member.objects.filter(user=request.user).select_related("branch").first()
         if member is None:
             return Response(
-                {"detail": "当前账号未关联团员档案"}, status=status.HTTP_400_BAD_REQUEST
+                {"detail": _("当前账号未关联团员档案")}, status=status.HTTP_400_BAD_REQUEST
             )
         round_ = Round.objects.filter(
             pk=serializer.validated_data["round"], branch=member.branch
         ).first()
         if round_ is None:
             return Response(
-                {"detail": "推优批次不存在或不属于本人所在团支部"},
+                {"detail": _("推优批次不存在或不属于本人所在团支部")},
                 status=status.HTTP_400_BAD_REQUEST,
             )
         application = application_submit(
@@ -228,5 +229,5 @@ class ApplicationCreateView(APIView):
 class DocumentListView(APIView):
     @extend_schema(responses=serializers.DocumentSerializer(many=True))
     def get(self, request: Request, label: str, pk: int) -> Response:
-        _, case = visible_case_or_404(request, label, pk)
+        case = visible_case_or_404(request, label, pk)[1]
         return Response(serializers.DocumentSerializer(documents_for(subject=case), many=True).data)

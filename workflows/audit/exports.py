@@ -8,26 +8,27 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
 
 HEADER = [
-    "编号",
-    "时间",
-    "操作人",
-    "用户名",
-    "组织",
-    "案件",
-    "动作",
-    "动作代码",
-    "变更前",
-    "变更后",
-    "意见",
-    "附加数据",
-    "来源IP",
-    "客户端",
-    "前一事件哈希",
-    "哈希",
+    _("编号"),
+    _("时间"),
+    _("操作人"),
+    _("用户名"),
+    _("组织"),
+    _("案件"),
+    _("动作"),
+    _("动作代码"),
+    _("变更前"),
+    _("变更后"),
+    _("意见"),
+    _("附加数据"),
+    _("来源IP"),
+    _("客户端"),
+    _("前一事件哈希"),
+    _("哈希"),
 ]
 # Spreadsheet programs run cells starting with these as formulas.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -41,7 +42,7 @@ class _Echo:
 def events_csv_rows(*, events: QuerySet[AuditEvent]) -> Iterator[str]:
     """Lines of a UTF-8 CSV with a byte order mark, which Excel needs to read Chinese."""
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(HEADER)
+    yield "\ufeff" + writer.writerow([str(title) for title in HEADER])
     for event in events.select_related("actor", "org").order_by("id").iterator(chunk_size=2000):
         yield writer.writerow(_safe(_row(event)))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .hashing import event_hash
 from .models import GENESIS_HASH, AuditChainHead, AuditEvent
 
@@ -26,14 +28,14 @@ def chain_verify(*, chunk_size: int = 2000) -> VerifyResult:
                 ok=False,
                 checked=checked,
                 broken_id=event.pk,
-                reason="前一事件哈希与上一条事件不符（事件被删除、插入或改动）",
+                reason=_("前一事件哈希与上一条事件不符（事件被删除、插入或改动）"),
             )
         if event_hash(event) != event.hash:
             return VerifyResult(
                 ok=False,
                 checked=checked,
                 broken_id=event.pk,
-                reason="重新计算的哈希与记录不符（事件内容被改动）",
+                reason=_("重新计算的哈希与记录不符（事件内容被改动）"),
             )
         expected_prev, last_id = event.hash, event.pk
         checked += 1
@@ -44,6 +46,6 @@ def chain_verify(*, chunk_size: int = 2000) -> VerifyResult:
             ok=False,
             checked=checked,
             broken_id=head.last_id,
-            reason="链头记录的最后事件与实际最后一条事件不符（末尾事件被删除）",
+            reason=_("链头记录的最后事件与实际最后一条事件不符（末尾事件被删除）"),
         )
     return VerifyResult(ok=True, checked=checked)

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .fractions import fraction_text
+from django.utils.translation import gettext as _
+
+from workflows.wording import fraction_text
 
 
 @dataclass(frozen=True)
@@ -32,23 +34,42 @@ def tally_violations(tally: Tally, rules: MeetingRules) -> list[str]:
     """Why the meeting record itself is invalid (not whether the candidate passed)."""
     problems = []
     if min(vars(tally).values()) < 0:
-        return ["人数和票数不能为负数"]
+        return [_("人数和票数不能为负数")]
     if tally.should_attend <= 0:
-        problems.append("应到会人数必须大于 0")
+        problems.append(_("应到会人数必须大于 0"))
     if tally.present > tally.should_attend:
-        problems.append(f"实到会 {tally.present} 人，超过应到会 {tally.should_attend} 人")
+        problems.append(
+            _("实到会 %(present)s 人，超过应到会 %(should_attend)s 人")
+            % {"present": tally.present, "should_attend": tally.should_attend}
+        )
     if tally.present <= tally.should_attend * rules.quorum:
         problems.append(
-            f"到会 {tally.present} 人，未超过应到会 {tally.should_attend} 人的"
-            f"{fraction_text(rules.quorum)}，会议无效"
+            _("到会 %(present)s 人，未超过应到会 %(should_attend)s 人的%(fraction)s，会议无效")
+            % {
+                "present": tally.present,
+                "should_attend": tally.should_attend,
+                "fraction": fraction_text(rules.quorum),
+            }
         )
     if tally.ballots > tally.present:
-        problems.append(f"收回选票 {tally.ballots} 张，多于实到会 {tally.present} 人")
+        problems.append(
+            _("收回选票 %(ballots)s 张，多于实到会 %(present)s 人")
+            % {"ballots": tally.ballots, "present": tally.present}
+        )
     cast = tally.votes_for + tally.votes_against + tally.votes_abstain
     if cast > tally.ballots:
         problems.append(
-            f"赞成 {tally.votes_for} + 反对 {tally.votes_against} + 弃权 {tally.votes_abstain}"
-            f" = {cast}，多于收回选票 {tally.ballots} 张"
+            _(
+                "赞成 %(votes_for)s + 反对 %(votes_against)s + 弃权 %(votes_abstain)s"
+                " = %(cast)s，多于收回选票 %(ballots)s 张"
+            )
+            % {
+                "votes_for": tally.votes_for,
+                "votes_against": tally.votes_against,
+                "votes_abstain": tally.votes_abstain,
+                "cast": cast,
+                "ballots": tally.ballots,
+            }
         )
     return problems
 
@@ -58,7 +79,15 @@ def tally_passes(tally: Tally, rules: MeetingRules) -> bool:
 
 
 def tally_outcome_text(tally: Tally, rules: MeetingRules) -> str:
-    line = fraction_text(rules.pass_line)
+    values = {
+        "votes_for": tally.votes_for,
+        "should_attend": tally.should_attend,
+        "fraction": fraction_text(rules.pass_line),
+    }
     if tally_passes(tally, rules):
-        return f"赞成 {tally.votes_for} 票，超过应到会 {tally.should_attend} 人的{line}，通过"
-    return f"赞成 {tally.votes_for} 票，未超过应到会 {tally.should_attend} 人的{line}，未通过"
+        return (
+            _("赞成 %(votes_for)s 票，超过应到会 %(should_attend)s 人的%(fraction)s，通过") % values
+        )
+    return (
+        _("赞成 %(votes_for)s 票，未超过应到会 %(should_attend)s 人的%(fraction)s，未通过") % values
+    )

@@ -9,6 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin
 
@@ -57,14 +59,17 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("engine:case_detail", args=[self._meta.label_lower, self.pk])
 
-    TRANSITION_LABELS: dict[str, str] = {}
+    TRANSITION_LABELS: dict[str, str | Promise] = {}
 
     def transition_label(self, transition: str) -> str:
-        return self.TRANSITION_LABELS.get(transition, f"执行此操作（{transition}）")
+        label = self.TRANSITION_LABELS.get(transition)
+        if label is None:
+            return gettext("执行此操作（%(transition)s）") % {"transition": transition}
+        return str(label)
 
     def transition_problems(self, transition: str) -> list[str]:
         """Why the conditions of ``transition`` do not hold, in words; cases override this."""
-        return [f"不满足「{transition}」的条件"]
+        return [gettext("不满足「%(transition)s」的条件") % {"transition": transition}]
 
 
 class CaseLinkQuerySet(models.QuerySet):
@@ -232,10 +237,16 @@ class MeetingVote(CaseLink):
 
     @property
     def summary(self) -> str:
-        return (
-            f"应到{self.should_attend}人，实到{self.present}人，"
-            f"赞成{self.votes_for}人，反对{self.votes_against}人，弃权{self.votes_abstain}人"
-        )
+        return gettext(
+            "应到%(should_attend)s人，实到%(present)s人，"
+            "赞成%(votes_for)s人，反对%(votes_against)s人，弃权%(votes_abstain)s人"
+        ) % {
+            "should_attend": self.should_attend,
+            "present": self.present,
+            "votes_for": self.votes_for,
+            "votes_against": self.votes_against,
+            "votes_abstain": self.votes_abstain,
+        }
 
 
 class Publicity(CaseLink):

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import gettext as _
 
 from workflows.org.models import Organization, Role
 from workflows.org.selectors import role_holders
@@ -40,8 +41,12 @@ class Assignment:
         if self.owner is not None:
             return self.owner.get_full_name() or self.owner.get_username()
         if self.queue is not None:
-            return f"{self.queue.org.name}{self.queue.role_label}"
-        return "（无人可办）"
+            # Translators: a shared task queue: the unit, then the office held in it.
+            return _("%(org)s%(role)s") % {
+                "org": self.queue.org.name,
+                "role": self.queue.role_label,
+            }
+        return _("（无人可办）")
 
 
 def route_resolve(*, route: Route, recused_user_id: int | None, on: datetime.date) -> Assignment:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from workflows.engine.meeting import MeetingRules
 from workflows.engine.models import Decision, MeetingVote, Opinion, Publicity
@@ -108,16 +110,21 @@ def latest_publicity(application) -> Publicity | None:
 def publicity_problems_of(application) -> list[str]:
     publicity = latest_publicity(application)
     if publicity is None:
-        return ["尚未公示"]
+        return [_("尚未公示")]
     problems = []
     if timezone.localdate() <= publicity.ends_on:
-        problems.append(f"公示期至 {publicity.ends_on} 尚未届满")
+        problems.append(_("公示期至 %(ends_on)s 尚未届满") % {"ends_on": publicity.ends_on})
     objections = list(publicity.objections.all())
     open_count = sum(1 for o in objections if o.resolved_at is None)
     if open_count:
-        problems.append(f"尚有 {open_count} 件公示异议未处理")
+        problems.append(
+            ngettext(
+                "尚有 %(count)s 件公示异议未处理", "尚有 %(count)s 件公示异议未处理", open_count
+            )
+            % {"count": open_count}
+        )
     if any(o.upheld for o in objections):
-        problems.append("公示异议经核查属实")
+        problems.append(_("公示异议经核查属实"))
     return problems
 
 
@@ -128,13 +135,13 @@ def publicity_clear(application) -> bool:
 def withdraw_problems_of(application) -> list[str]:
     if nobody_acted(application):
         return []
-    return ["审批人已办理，不能撤回；如需修改请联系团支部书记退回"]
+    return [_("审批人已办理，不能撤回；如需修改请联系团支部书记退回")]
 
 
 def meeting_problems_of(application) -> list[str]:
     vote = latest_vote(application)
     if vote is None:
-        return ["尚未录入团员大会表决结果"]
+        return [_("尚未录入团员大会表决结果")]
     return []
 
 

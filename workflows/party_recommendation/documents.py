@@ -1,9 +1,13 @@
-"""Issuing the 推优 documents: the 登记表 per member and the 汇总表 per round."""
+"""Issuing the 推优 documents: the 登记表 per member and the 汇总表 per round.
+
+The documents are Chinese whatever the language of the person issuing them.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from workflows.documents.services import document_issue, document_issue_after_commit
 from workflows.engine.errors import NotAllowed
@@ -27,9 +31,14 @@ def _decisions(application: Application) -> list[dict]:
     ]
 
 
+DOCUMENT_LANGUAGE = "zh-hans"
+
+
 def registration_form_issue(*, application: Application, by: AbstractBaseUser) -> None:
     """Issued after the decision commits: a failed render is kept for retry, never undoes it."""
-    context = pdf.registration_form_context(application)
+    with translation.override(DOCUMENT_LANGUAGE):
+        context = pdf.registration_form_context(application)
+        decisions = _decisions(application)
     document_issue_after_commit(
         kind="tuiyou_form",
         title=context["title"],
@@ -38,24 +47,17 @@ def registration_form_issue(*, application: Application, by: AbstractBaseUser) -
         subject=application,
         org=application.org,
         by=by,
-        decisions=_decisions(application),
+        decisions=decisions,
     )
 
 
 def round_summary_issue(*, round: Round, by: AbstractBaseUser):
     if not by.is_superuser and not any(round.branch.path.startswith(p) for p in visible_paths(by)):
-        raise NotAllowed("无权生成该批次的汇总表")
+        raise NotAllowed(_("无权生成该批次的汇总表"))
     applications = list(selectors.round_applications(round=round))
-    context = pdf.round_summary_context(round, applications)
-    return document_issue(
-        kind="tuiyou_summary",
-        title=context["title"],
-        template="party_recommendation/pdf/round_summary.html",
-        context=context,
-        subject=round,
-        org=round.branch,
-        by=by,
-        decisions=[
+    with translation.override(DOCUMENT_LANGUAGE):
+        context = pdf.round_summary_context(round, applications)
+        decisions = [
             {
                 "step": a.subject.name,
                 "by": "",
@@ -64,5 +66,14 @@ def round_summary_issue(*, round: Round, by: AbstractBaseUser):
                 "opinion": "",
             }
             for a in applications
-        ],
+        ]
+    return document_issue(
+        kind="tuiyou_summary",
+        title=context["title"],
+        template="party_recommendation/pdf/round_summary.html",
+        context=context,
+        subject=round,
+        org=round.branch,
+        by=by,
+        decisions=decisions,
     )

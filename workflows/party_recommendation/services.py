@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
@@ -28,6 +29,7 @@ from workflows.engine.services.tasks import task_complete
 from workflows.org.models import Member, PartyProgress
 from workflows.org.selectors import holds_role, league_committee_of
 from workflows.rules.selectors import rules_resolve
+from workflows.wording import site_language
 
 from . import conditions
 from .models import Application, Round, Status, Track
@@ -38,7 +40,9 @@ OPINION_REQUIRED = {"return", "return_previous", "reject", "uphold", "decline"}
 
 def _require_opinion(action: str, opinion: str) -> None:
     if action in OPINION_REQUIRED and not opinion.strip():
-        raise CaseError(f"「{Decision(_DECISION[action]).label}」须填写意见")
+        raise CaseError(
+            _("「%(decision)s」须填写意见") % {"decision": Decision(_DECISION[action]).label}
+        )
 
 
 _DECISION = {
@@ -62,7 +66,7 @@ def round_create(
     if not by.is_superuser and not holds_role(
         user=by, role="secretary", org=branch, on=timezone.localdate()
     ):
-        raise NotAllowed("只有团支部书记可以发起推优批次")
+        raise NotAllowed(_("只有团支部书记可以发起推优批次"))
     new_round = Round.objects.create(
         branch=branch, track=track, title=title, meeting_date=meeting_date, created_by=by
     )
@@ -79,13 +83,13 @@ def application_submit(
     from .flows import PartyRecommendationFlow
 
     if by.pk != member.user_id:
-        raise NotAllowed("只能本人提交推优申请")
+        raise NotAllowed(_("只能本人提交推优申请"))
     if not round.is_open:
-        raise CaseError(f"推优批次「{round.title}」已停止接受申请")
+        raise CaseError(_("推优批次「%(title)s」已停止接受申请") % {"title": round.title})
     if round.branch_id != member.branch_id:
-        raise NotAllowed("只能在本人所在团支部的推优批次中申请")
+        raise NotAllowed(_("只能在本人所在团支部的推优批次中申请"))
     if not statement.strip():
-        raise CaseError("请填写个人简述")
+        raise CaseError(_("请填写个人简述"))
     rules = rules_resolve(process=PROCESS_KEY, org=round.branch, on=timezone.localdate())
     application = Application(
         reference=uuid.uuid4().hex[:12],
@@ -104,16 +108,18 @@ def application_submit(
         raise RuleViolation(problems)
     with transaction.atomic():
         if Application.objects.filter(round=round, subject=member, status__in=_OPEN).exists():
-            raise CaseError(f"{member.name} 在本批次已有进行中的申请")
+            raise CaseError(_("%(name)s 在本批次已有进行中的申请") % {"name": member.name})
         application.save()
         application.reference = f"TY{timezone.localdate().year}-{application.pk:05d}"
         Application.objects.filter(pk=application.pk).update(reference=application.reference)
+        with site_language():
+            status, track = application.get_status_display(), application.get_track_display()
         audit_record(
             action="case.create",
             by=by,
             case=application,
-            after=application.get_status_display(),
-            data={"rules": rules.label, "track": application.get_track_display()},
+            after=status,
+            data={"rules": rules.label, "track": track},
         )
         PartyRecommendationFlow.start.run(application=application)
     return application
@@ -127,7 +133,7 @@ def application_withdraw(*, application: Application, by: AbstractBaseUser, reas
     from .flows import PartyRecommendationFlow
 
     if by.pk != application.applicant_id:
-        raise NotAllowed("只有申请人本人可以撤回")
+        raise NotAllowed(_("只有申请人本人可以撤回"))
     flow = PartyRecommendationFlow.instance
     with flow.lock(application.process_id):
         application.refresh_from_db()
@@ -151,7 +157,7 @@ def application_act(
     _require_opinion(action, opinion)
     handler = _HANDLERS.get((task.flow_task.name, action))
     if handler is None:
-        raise NotAllowed(f"此环节不能执行「{action}」")
+        raise NotAllowed(_("此环节不能执行「%(action)s」") % {"action": action})
     data = data or {}
     files = files or {}
 
@@ -171,13 +177,13 @@ def application_act(
 
 
 def _transition(transition: str):
-    def handler(*, application, by, opinion, **_):
+    def handler(*, application, by, opinion, **_rest):
         case_transition(case=application, transition=transition, by=by, opinion=opinion)
 
     return handler
 
 
-def _resubmit(*, application, by, opinion, data, **_):
+def _resubmit(*, application, by, opinion, data, **_rest):
     statement = data.get("statement", "").strip()
     if statement:
         application.statement = statement
@@ -194,13 +200,13 @@ def _record_vote(*, application, by, opinion, data, files, task):
             votes_against=int(data["votes_against"]),
             votes_abstain=int(data["votes_abstain"]),
         )
-        meeting_date = _date_of(data["meeting_date"], "会议日期")
+        meeting_date = _date_of(data["meeting_date"], _("会议日期"))
     except (KeyError, TypeError, ValueError) as error:
         raise CaseError(
-            "请完整填写会议日期、应到会、实到会、收回选票及赞成/反对/弃权票数"
+            _("请完整填写会议日期、应到会、实到会、收回选票及赞成/反对/弃权票数")
         ) from error
     if meeting_date > timezone.localdate():
-        raise CaseError(f"会议日期 {meeting_date} 晚于今天")
+        raise CaseError(_("会议日期 %(date)s 晚于今天") % {"date": meeting_date})
     vote = meeting_vote_record(
         case=application,
         by=by,
@@ -221,10 +227,13 @@ def _date_of(value, label: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError as error:
-        raise CaseError(f"{label}「{value}」不是有效日期（应为 2026-11-25 格式）") from error
+        raise CaseError(
+            _("%(label)s「%(value)s」不是有效日期（应为 2026-11-25 格式）")
+            % {"label": label, "value": value}
+        ) from error
 
 
-def _committee_approve(*, application, by, opinion, **_):
+def _committee_approve(*, application, by, opinion, **_rest):
     case_transition(case=application, transition="committee_approve", by=by, opinion=opinion)
     member = application.subject
     committee = league_committee_of(application.round.branch)
@@ -266,7 +275,7 @@ def application_publicity_close(*, application: Application) -> None:
 
 
 def _resolve_objections(upheld: bool, transition: str):
-    def handler(*, application, by, opinion, **_):
+    def handler(*, application, by, opinion, **_rest):
         publicity = conditions.latest_publicity(application)
         for objection in publicity.objections.filter(resolved_at__isnull=True):
             objection_resolve(objection=objection, by=by, upheld=upheld, resolution=opinion)
@@ -275,7 +284,7 @@ def _resolve_objections(upheld: bool, transition: str):
     return handler
 
 
-def _recommend(*, application, by, opinion, **_):
+def _recommend(*, application, by, opinion, **_rest):
     from .documents import registration_form_issue
 
     valid_years = int(conditions.rules_of(application)["validity_years"])
@@ -291,14 +300,20 @@ def _recommend(*, application, by, opinion, **_):
 
 
 def _party_decide(transition: str):
-    def handler(*, application, by, opinion, data, **_):
-        decided_on = _date_of(data.get("decided_on") or timezone.localdate(), "决定日期")
+    def handler(*, application, by, opinion, data, **_rest):
+        decided_on = _date_of(data.get("decided_on") or timezone.localdate(), _("决定日期"))
         if decided_on > timezone.localdate():
-            raise CaseError(f"决定日期 {decided_on} 晚于今天")
+            raise CaseError(_("决定日期 %(date)s 晚于今天") % {"date": decided_on})
         if application.recommended_on and decided_on < application.recommended_on:
-            raise CaseError(f"决定日期 {decided_on} 早于推荐日期 {application.recommended_on}")
+            raise CaseError(
+                _("决定日期 %(decided_on)s 早于推荐日期 %(recommended_on)s")
+                % {"decided_on": decided_on, "recommended_on": application.recommended_on}
+            )
         if transition == "party_accept" and decided_on > application.valid_until:
-            raise RuleViolation(f"推荐有效期至 {application.valid_until}，已过期，须重新推荐")
+            raise RuleViolation(
+                _("推荐有效期至 %(valid_until)s，已过期，须重新推荐")
+                % {"valid_until": application.valid_until}
+            )
         case_transition(
             case=application, transition=transition, by=by, opinion=opinion, on=decided_on
         )

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workflows.engine.errors import CaseError
@@ -51,7 +52,9 @@ class ApplyView(LoginRequiredMixin, View):
             except CaseError as error:
                 report_error(request, error)
             else:
-                messages.success(request, f"申请已提交：{application.reference}")
+                messages.success(
+                    request, _("申请已提交：%(reference)s") % {"reference": application.reference}
+                )
                 return HttpResponseRedirect(application.get_absolute_url())
         return render(request, self.template_name, {"member": member, "form": form}, status=400)
 
@@ -80,10 +83,13 @@ class RoundListView(LoginRequiredMixin, View):
             except CaseError as error:
                 report_error(request, error)
             else:
-                messages.success(request, f"已发起推优批次：{form.cleaned_data['title']}")
+                messages.success(
+                    request,
+                    _("已发起推优批次：%(title)s") % {"title": form.cleaned_data["title"]},
+                )
                 return HttpResponseRedirect(reverse("party_recommendation:rounds"))
         elif branch is None:
-            messages.error(request, "请选择您任书记的团支部")
+            messages.error(request, _("请选择您任书记的团支部"))
         return self._render(request, form, status=400)
 
     def _render(self, request, form, status=200):
@@ -125,5 +131,7 @@ class RoundDetailView(LoginRequiredMixin, View):
         except CaseError as error:
             report_error(request, error)
         else:
-            messages.success(request, f"已生成汇总表（核验码 {document.short_code}）")
+            messages.success(
+                request, _("已生成汇总表（核验码 %(code)s）") % {"code": document.short_code}
+            )
         return HttpResponseRedirect(reverse("party_recommendation:round_detail", args=[pk]))

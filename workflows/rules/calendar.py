@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Mapping
 
 import chinese_calendar
+from django.utils.translation import gettext as _
 
 from .models import CalendarOverride
 
@@ -38,11 +39,16 @@ def calendar_covers(year: int) -> bool:
 
 
 def coverage_message(year: int) -> str:
-    return (
-        f"chinesecalendar {chinese_calendar.__version__} 没有 {year} 年的法定节假日安排"
-        f"（仅覆盖 {FIRST_YEAR}–{LAST_YEAR} 年），{year} 年暂按周一至周五为工作日计算。"
-        f"请升级 chinesecalendar，或在“日历调整”中录入 {year} 年的放假和调休日期。"
-    )
+    return _(
+        "chinesecalendar %(version)s 没有 %(year)s 年的法定节假日安排"
+        "（仅覆盖 %(first)s–%(last)s 年），%(year)s 年暂按周一至周五为工作日计算。"
+        "请升级 chinesecalendar，或在“日历调整”中录入 %(year)s 年的放假和调休日期。"
+    ) % {
+        "version": chinese_calendar.__version__,
+        "year": year,
+        "first": FIRST_YEAR,
+        "last": LAST_YEAR,
+    }
 
 
 def is_working_day(
@@ -60,7 +66,7 @@ def working_days_add(
     """The day on which ``days`` full working days have elapsed, counting from the day after
     ``start`` (``days=0`` gives ``start``)."""
     if days < 0:
-        raise ValueError("days 不能为负数")
+        raise ValueError(_("days 不能为负数"))
     calendar = _Calendar(overrides)
     day = _as_date(start)
     while days:

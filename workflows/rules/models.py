@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings as project_settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from workflows.org.models import OrgKind
@@ -72,18 +73,21 @@ class Rulebook(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         if not self._state.adding:
-            raise RulebookImmutableError("规则版本保存后不可修改，请新建一个版本")
+            raise RulebookImmutableError(gettext("规则版本保存后不可修改，请新建一个版本"))
         super().save(*args, **kwargs)
 
     @property
     def level_name(self) -> str:
         if self.committee_id is None:
-            return "全国"
+            return gettext("全国")
         return self.committee.short_name or self.committee.name
 
     @property
     def level_label(self) -> str:
-        return f"{self.level_name} 第{self.version}版"
+        return gettext("%(level)s 第%(version)s版") % {
+            "level": self.level_name,
+            "version": self.version,
+        }
 
 
 class CalendarOverride(models.Model):
@@ -97,4 +101,5 @@ class CalendarOverride(models.Model):
         ordering = ["-date"]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {'上班' if self.is_workday else '休息'}"
+        kind = gettext("上班") if self.is_workday else gettext("休息")
+        return f"{self.date:%Y-%m-%d} {kind}"

@@ -9,8 +9,10 @@ from fractions import Fraction
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from workflows.org.models import Organization
+from workflows.wording import site_language
 
 from .defaults import DEFAULTS, PROCESS_LABELS, Kind, defaults_for, fraction_parse
 from .models import Rulebook
@@ -57,9 +59,15 @@ class ResolvedRules:
     def _get(self, key: str, kind: Kind) -> Any:
         setting = DEFAULTS[self.process].get(key)
         if setting is None or key not in self.values:
-            raise KeyError(f"{PROCESS_LABELS[self.process]}没有设置项“{key}”")
+            raise KeyError(
+                _("%(process)s没有设置项“%(key)s”")
+                % {"process": PROCESS_LABELS[self.process], "key": key}
+            )
         if setting.kind != kind:
-            raise TypeError(f"设置项“{setting.label}”({key}) 的类型是 {setting.kind}，不是 {kind}")
+            raise TypeError(
+                _("设置项“%(label)s”(%(key)s) 的类型是 %(kind)s，不是 %(expected)s")
+                % {"label": setting.label, "key": key, "kind": setting.kind, "expected": kind}
+            )
         return self.values[key]
 
     def fraction(self, key: str) -> Fraction:
@@ -125,10 +133,13 @@ def _resolved(process: str, rows: list[Rulebook]) -> ResolvedRules:
         # Keys the defaults no longer know are ignored rather than leaking into decisions.
         values.update({k: v for k, v in row.settings.items() if k in values})
     most_specific = rows[-1] if rows else None
+    # The label is stored with each case's rules, so it is worded in the site's language.
+    with site_language():
+        label = most_specific.level_label if most_specific else DEFAULT_LABEL
     return ResolvedRules(
         process=process,
         values=values,
         rulebook=most_specific,
-        label=most_specific.level_label if most_specific else DEFAULT_LABEL,
+        label=label,
         applied=tuple(AppliedRulebook(row.pk, row.committee_id, row.version) for row in rows),
     )

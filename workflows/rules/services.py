@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from workflows.org.models import Organization
 
@@ -35,7 +36,7 @@ def rulebook_create(
     may change.
     """
     if committee is None and by is not None and not by.is_superuser:
-        raise ValidationError({"committee": "只有系统管理员可以设置全国默认规则"})
+        raise ValidationError({"committee": _("只有系统管理员可以设置全国默认规则")})
     rulebook = Rulebook(
         committee=committee,
         process=process,

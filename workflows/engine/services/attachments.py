@@ -10,9 +10,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
+from workflows.wording import list_text
 
 from ..errors import CaseError, NotAllowed
 from ..models import Attachment
@@ -35,20 +37,27 @@ def attachment_add(
     purpose: str = "",
 ) -> Attachment:
     if not case_visible_to(case=case, user=by):
-        raise NotAllowed("无权向该案件上传附件")
+        raise NotAllowed(_("无权向该案件上传附件"))
     limit = settings.ATTACHMENT_MAX_BYTES
     if upload.size > limit:
         raise CaseError(
-            f"附件「{upload.name}」大小 {upload.size / 1048576:.1f} MB，"
-            f"超过上限 {limit / 1048576:.0f} MB"
+            _("附件「%(name)s」大小 %(size)s MB，超过上限 %(limit)s MB")
+            % {
+                "name": upload.name,
+                "size": f"{upload.size / 1048576:.1f}",
+                "limit": f"{limit / 1048576:.0f}",
+            }
         )
     content = upload.read()
     kind = filetype.guess(content)
     mime = kind.mime if kind else "application/octet-stream"
     allowed = settings.ATTACHMENT_ALLOWED_TYPES
     if mime not in allowed:
-        names = "、".join(_TYPE_NAMES.get(m, m) for m in allowed)
-        raise CaseError(f"附件「{upload.name}」的实际内容不是允许的类型（{names}）")
+        names = list_text(_TYPE_NAMES.get(m, m) for m in allowed)
+        raise CaseError(
+            _("附件「%(name)s」的实际内容不是允许的类型（%(types)s）")
+            % {"name": upload.name, "types": names}
+        )
     digest = hashlib.sha256(content).hexdigest()
     attachment = Attachment(
         case=case,

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import gettext as _
+
+from workflows.wording import clauses_text
 
 from ..errors import CaseError
 from ..registry import process_for_flow
@@ -34,20 +37,25 @@ def tasks_bulk_act(
     *, items: list[BulkItem], by: AbstractBaseUser, action: str = "approve"
 ) -> list[BulkOutcome]:
     if action not in BULK_ACTIONS:
-        raise CaseError(f"批量办理只支持「同意」，不支持「{action}」")
+        raise CaseError(_("批量办理只支持「同意」，不支持「%(action)s」") % {"action": action})
     outcomes = []
     for item in items:
         found = task_for_user(user=by, task_pk=item.task_pk)
         if found is None:
-            outcomes.append(BulkOutcome(item.task_pk, False, "待办不存在或无权查看"))
+            outcomes.append(BulkOutcome(item.task_pk, False, _("待办不存在或无权查看")))
             continue
-        _, task, case = found
+        task, case = found[1:]
         try:
             process_for_flow(task.process.flow_class).act(
                 task=task, by=by, action=action, opinion=item.opinion
             )
         except CaseError as error:
-            outcomes.append(BulkOutcome(item.task_pk, False, f"{case.reference}：{error}"))
+            message = _("%(reference)s：%(error)s") % {
+                "reference": case.reference,
+                "error": clauses_text(error.messages),
+            }
+            outcomes.append(BulkOutcome(item.task_pk, False, message))
         else:
-            outcomes.append(BulkOutcome(item.task_pk, True, f"{case.reference}：已同意"))
+            message = _("%(reference)s：已同意") % {"reference": case.reference}
+            outcomes.append(BulkOutcome(item.task_pk, True, message))
     return outcomes

@@ -9,10 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed, can_proceed
 from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
+from workflows.wording import site_language
 
 from ..errors import CaseError, NotAllowed, RuleViolation
 from ..models import CarbonCopy, Decision, Opinion
@@ -45,16 +47,21 @@ def case_transition(
             if can_proceed(method, check_conditions=False):
                 raise RuleViolation(case.transition_problems(transition)) from error
             raise CaseError(
-                f"案件当前为「{status_label(case, before)}」，"
-                f"不能{case.transition_label(transition)}"
+                _("案件当前为「%(status)s」，不能%(action)s")
+                % {
+                    "status": status_label(case, before),
+                    "action": case.transition_label(transition),
+                }
             ) from error
         case.save()
+        with site_language():
+            status_before, status_after = status_label(case, before), status_label(case)
         audit_record(
             action="case.transition",
             by=by,
             case=case,
-            before=status_label(case, before),
-            after=status_label(case),
+            before=status_before,
+            after=status_after,
             opinion=opinion,
             data={"transition": transition},
             request=request,
@@ -73,11 +80,13 @@ def opinion_record(
     opinion = Opinion.objects.create(
         case=case, task=task, step=step, decision=decision, text=text, author=by
     )
+    with site_language():
+        after = f"{step}：{Decision(decision).label}"
     audit_record(
         action="comment.add" if decision == Decision.COMMENT else "opinion.add",
         by=by,
         case=case,
-        after=f"{step}：{Decision(decision).label}",
+        after=after,
         opinion=text,
         data={"task": task.pk if task else None},
     )
@@ -86,9 +95,9 @@ def opinion_record(
 
 def case_comment(*, case: models.Model, by: AbstractBaseUser, text: str) -> Opinion:
     if not case_visible_to(case=case, user=by):
-        raise NotAllowed("无权查看该案件")
+        raise NotAllowed(_("无权查看该案件"))
     if not text.strip():
-        raise CaseError("评论内容不能为空")
+        raise CaseError(_("评论内容不能为空"))
     return opinion_record(case=case, by=by, step="评论", decision=Decision.COMMENT, text=text)
 
 
@@ -97,7 +106,7 @@ def case_cc(
 ) -> list[CarbonCopy]:
     """抄送: the recipients may read the case from now on and are notified."""
     if not case_visible_to(case=case, user=by):
-        raise NotAllowed("无权查看该案件")
+        raise NotAllowed(_("无权查看该案件"))
     created = []
     for user in users:
         copy, is_new = CarbonCopy.objects.get_or_create(

@@ -10,6 +10,7 @@ from django.db import models
 from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
+from workflows.wording import site_language
 
 from ..errors import RuleViolation
 from ..meeting import MeetingRules, Tally, tally_outcome_text, tally_passes, tally_violations
@@ -51,12 +52,14 @@ def meeting_vote_record(
         minutes=minutes_file,
         recorded_by=by,
     )
+    with site_language():
+        summary, outcome = vote.summary, tally_outcome_text(tally, rules)
     audit_record(
         action="meeting.record",
         by=by,
         case=case,
-        after=vote.summary,
-        opinion=tally_outcome_text(tally, rules),
+        after=summary,
+        opinion=outcome,
         data={"meeting_date": meeting_date.isoformat(), "passed": vote.passed},
     )
     return vote

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from workflows.org.selectors import role_holders
+from workflows.wording import site_language
 
 from ..models import Notification
 from ..routing import Assignment
@@ -51,11 +52,13 @@ def task_announce(*, task, assignment: Assignment) -> None:
         users = []
     url = reverse("engine:task", args=[task.pk])
     notification_send(users=users, text=f"待办：{case.reference} {task.flow_task.step}", url=url)
+    with site_language():
+        assignee = assignment.describe()
     audit_record(
         action="task.assign",
         by=None,
         case=case,
-        after=f"{task.flow_task.step} → {assignment.describe()}",
+        after=f"{task.flow_task.step} → {assignee}",
         data={"task": task.pk},
     )
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
 from workflows.org.models import Organization
@@ -67,12 +68,14 @@ def publicity_visible_to(*, publicity: Publicity, user: AbstractBaseUser) -> boo
 
 def objection_file(*, publicity: Publicity, by: AbstractBaseUser, text: str) -> Objection:
     if not publicity_visible_to(publicity=publicity, user=by):
-        raise NotAllowed("您不在该公示范围内")
+        raise NotAllowed(_("您不在该公示范围内"))
     today = timezone.localdate()
     if publicity.closed_at or today > publicity.ends_on:
-        raise CaseError(f"公示已于 {publicity.ends_on} 截止，不再受理异议")
+        raise CaseError(
+            _("公示已于 %(ends_on)s 截止，不再受理异议") % {"ends_on": publicity.ends_on}
+        )
     if not text.strip():
-        raise CaseError("请写明反映的具体情况")
+        raise CaseError(_("请写明反映的具体情况"))
     objection = Objection.objects.create(publicity=publicity, author=by, text=text)
     case = publicity.case
     audit_record(
@@ -95,11 +98,10 @@ def objection_resolve(
     *, objection: Objection, by: AbstractBaseUser, upheld: bool, resolution: str
 ) -> Objection:
     if objection.resolved_at:
-        raise CaseError(
-            f"该异议已于 {timezone.localtime(objection.resolved_at):%Y-%m-%d %H:%M} 处理"
-        )
+        when = timezone.localtime(objection.resolved_at).strftime("%Y-%m-%d %H:%M")
+        raise CaseError(_("该异议已于 %(when)s 处理") % {"when": when})
     if not resolution.strip():
-        raise CaseError("请填写核查结论")
+        raise CaseError(_("请填写核查结论"))
     objection.resolved_by = by
     objection.resolved_at = timezone.now()
     objection.upheld = upheld

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -26,15 +27,15 @@ from .notifications import notification_send
 
 def _name(user: AbstractBaseUser | None) -> str:
     if user is None:
-        return "系统"
+        return _("系统")
     return user.get_full_name() or user.get_username()
 
 
 def stale_message(task: Task) -> str:
     when = timezone.localtime(task.finished).strftime("%Y-%m-%d %H:%M") if task.finished else ""
     if task.status == STATUS.CANCELED:
-        return f"该待办已于 {when} 取消（案件已撤回、退回或转由他人办理）"
-    return f"该待办已由 {_name(task.owner)} 于 {when} 处理"
+        return _("该待办已于 %(when)s 取消（案件已撤回、退回或转由他人办理）") % {"when": when}
+    return _("该待办已由 %(name)s 于 %(when)s 处理") % {"name": _name(task.owner), "when": when}
 
 
 @contextmanager
@@ -52,7 +53,7 @@ def _claim(task: Task, by: AbstractBaseUser) -> Any:
         raise StaleTask(stale_message(task))
     if task.status == STATUS.NEW:
         if not task.flow_task.can_assign(by, task):
-            raise NotAllowed("您不在该待办的办理范围内")
+            raise NotAllowed(_("您不在该待办的办理范围内"))
         activation.assign(by)
         audit_record(
             action="task.claim",
@@ -63,8 +64,8 @@ def _claim(task: Task, by: AbstractBaseUser) -> Any:
         )
     elif task.owner_id != by.pk and not task.flow_task.can_execute(by, task):
         if task.owner_permission:
-            raise StaleTask(f"该待办已由 {_name(task.owner)} 认领")
-        raise NotAllowed(f"该待办由 {_name(task.owner)} 办理")
+            raise StaleTask(_("该待办已由 %(name)s 认领") % {"name": _name(task.owner)})
+        raise NotAllowed(_("该待办由 %(name)s 办理") % {"name": _name(task.owner)})
     return activation
 
 
@@ -79,11 +80,11 @@ def task_complete(
 ) -> Any:
     """Finish ``task`` as ``by``: ``perform(case)`` is the one service call that decides it."""
     if action not in task.flow_task.actions:
-        raise NotAllowed(f"此环节不能执行「{action}」")
+        raise NotAllowed(_("此环节不能执行「%(action)s」") % {"action": action})
     with _locked(task):
         activation = _claim(task, by)
         if not task.flow_task.can_execute(by, task):
-            raise NotAllowed("您不能办理此待办（非办理人，或案件与您本人有关需回避）")
+            raise NotAllowed(_("您不能办理此待办（非办理人，或案件与您本人有关需回避）"))
         activation.start(None)
         case = task.flow_task.flow_class.case_of(task.process)
         perform(case)
@@ -98,16 +99,18 @@ def task_transfer(
     with _locked(task):
         activation = _claim(task, by)
         if not task.flow_task.can_execute(by, task):
-            raise NotAllowed("只有办理人可以转交此待办")
+            raise NotAllowed(_("只有办理人可以转交此待办"))
         case = task.flow_task.flow_class.case_of(task.process)
         if to_user.pk == case.subject.user_id:
-            raise NotAllowed("不能转交给案件当事人本人（回避）")
+            raise NotAllowed(_("不能转交给案件当事人本人（回避）"))
         if to_user.pk == by.pk:
-            raise NotAllowed("不能转交给自己")
+            raise NotAllowed(_("不能转交给自己"))
         if not case_visible_to(case=case, user=to_user):
-            raise NotAllowed(f"{_name(to_user)} 不在该案件所属组织范围内，不能转交")
+            raise NotAllowed(
+                _("%(name)s 不在该案件所属组织范围内，不能转交") % {"name": _name(to_user)}
+            )
         if not reason.strip():
-            raise NotAllowed("转交须填写原因")
+            raise NotAllowed(_("转交须填写原因"))
         previous_owner = task.owner
         activation.reassign(user=to_user)
         audit_record(

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.views import View
 
 from .. import selectors
@@ -116,28 +116,28 @@ class CaseActionView(LoginRequiredMixin, View):
         if action == "comment":
             form = CommentForm(request.POST)
             if not form.is_valid():
-                raise CaseError("评论内容不能为空")
+                raise CaseError(_("评论内容不能为空"))
             case_comment(case=case, by=request.user, text=form.cleaned_data["text"])
-            messages.success(request, "已发表评论")
+            messages.success(request, _("已发表评论"))
         elif action == "attach":
             form = AttachmentForm(request.POST, request.FILES)
             if not form.is_valid():
-                raise CaseError("请选择要上传的文件")
+                raise CaseError(_("请选择要上传的文件"))
             attachment_add(case=case, by=request.user, upload=form.cleaned_data["file"])
-            messages.success(request, "附件已上传")
+            messages.success(request, _("附件已上传"))
         elif action == "cc":
             form = CarbonCopyForm(request.POST)
             if not form.is_valid():
-                raise CaseError("请填写抄送对象")
+                raise CaseError(_("请填写抄送对象"))
             case_cc(case=case, users=users_named(form.cleaned_data["usernames"]), by=request.user)
-            messages.success(request, "已抄送")
+            messages.success(request, _("已抄送"))
         elif action == "withdraw" and entry.withdraw is not None:
             form = WithdrawForm(request.POST)
             form.is_valid()
             entry.withdraw(case=case, by=request.user, reason=form.cleaned_data.get("reason", ""))
-            messages.success(request, f"已撤回：{case.reference}")
+            messages.success(request, _("已撤回：%(reference)s") % {"reference": case.reference})
         else:
-            raise CaseError("不支持的操作")
+            raise CaseError(_("不支持的操作"))
 
 
 class AttachmentDownloadView(LoginRequiredMixin, View):

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+
+from workflows.wording import list_text
 
 from ..errors import CaseError
 from ..registry import process_for_model_label
@@ -33,5 +36,5 @@ def users_named(usernames: str) -> list:
     users = list(get_user_model().objects.filter(username__in=names))
     missing = set(names) - {user.username for user in users}
     if missing:
-        raise CaseError(f"找不到用户：{'、'.join(sorted(missing))}")
+        raise CaseError(_("找不到用户：%(names)s") % {"names": list_text(sorted(missing))})
     return users

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 
 from ..errors import CaseError
@@ -57,9 +58,9 @@ class PublicityDetailView(LoginRequiredMixin, View):
                 entry.objection(
                     publicity=publicity, by=request.user, text=form.cleaned_data["text"]
                 )
-                messages.success(request, "您的实名反映已提交，团委将核查处理")
+                messages.success(request, _("您的实名反映已提交，团委将核查处理"))
             except CaseError as error:
                 report_error(request, error)
         else:
-            messages.error(request, "请填写反映内容")
+            messages.error(request, _("请填写反映内容"))
         return HttpResponseRedirect(reverse("engine:publicity_detail", args=[pk]))

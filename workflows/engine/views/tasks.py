@@ -9,7 +9,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import RedirectView
 
@@ -49,19 +50,19 @@ class TaskListView(LoginRequiredMixin, View):
 
 
 class InboxView(TaskListView):
-    title = _("待办")
+    title = gettext_lazy("待办")
     kind = "inbox"
     tasks = staticmethod(selectors.inbox_tasks)
 
 
 class QueueView(TaskListView):
-    title = _("待认领")
+    title = gettext_lazy("待认领")
     kind = "queue"
     tasks = staticmethod(selectors.queue_tasks)
 
 
 class ArchiveView(TaskListView):
-    title = _("已办")
+    title = gettext_lazy("已办")
     kind = "archive"
     tasks = staticmethod(selectors.archive_tasks)
 
@@ -100,7 +101,11 @@ class TaskView(LoginRequiredMixin, View):
             except CaseError as error:
                 report_error(request, error)
             else:
-                messages.success(request, f"已办理：{case.reference} {task.flow_task.step}")
+                messages.success(
+                    request,
+                    _("已办理：%(reference)s %(step)s")
+                    % {"reference": case.reference, "step": task.flow_task.step},
+                )
                 return HttpResponseRedirect(reverse("engine:inbox"))
         task.refresh_from_db()
         case.refresh_from_db()
@@ -125,10 +130,14 @@ class TaskView(LoginRequiredMixin, View):
 
 class TaskClaimView(LoginRequiredMixin, View):
     def post(self, request, task_pk: int):
-        _, task, case = _task_or_404(request, task_pk)
+        task, case = _task_or_404(request, task_pk)[1:]
         try:
             task_claim(task=task, by=request.user)
-            messages.success(request, f"已认领：{case.reference} {task.flow_task.step}")
+            messages.success(
+                request,
+                _("已认领：%(reference)s %(step)s")
+                % {"reference": case.reference, "step": task.flow_task.step},
+            )
         except CaseError as error:
             report_error(request, error)
         return HttpResponseRedirect(reverse("engine:task", args=[task.pk]))
@@ -136,22 +145,28 @@ class TaskClaimView(LoginRequiredMixin, View):
 
 class TaskTransferView(LoginRequiredMixin, View):
     def post(self, request, task_pk: int):
-        _, task, case = _task_or_404(request, task_pk)
+        task, case = _task_or_404(request, task_pk)[1:]
         form = TransferForm(request.POST)
         if not form.is_valid():
-            messages.error(request, "请填写转交对象和原因")
+            messages.error(request, _("请填写转交对象和原因"))
             return HttpResponseRedirect(reverse("engine:task", args=[task.pk]))
         target = get_user_model().objects.filter(username=form.cleaned_data["to_username"]).first()
         try:
             if target is None:
-                raise CaseError(f"找不到用户 {form.cleaned_data['to_username']}")
+                raise CaseError(
+                    _("找不到用户 %(username)s") % {"username": form.cleaned_data["to_username"]}
+                )
             task_transfer(
                 task=task, to_user=target, by=request.user, reason=form.cleaned_data["reason"]
             )
         except CaseError as error:
             report_error(request, error)
             return HttpResponseRedirect(reverse("engine:task", args=[task.pk]))
-        messages.success(request, f"已转交：{case.reference} {task.flow_task.step}")
+        messages.success(
+            request,
+            _("已转交：%(reference)s %(step)s")
+            % {"reference": case.reference, "step": task.flow_task.step},
+        )
         return HttpResponseRedirect(reverse("engine:inbox"))
 
 
