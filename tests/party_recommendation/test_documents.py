@@ -69,3 +69,11 @@ def test_a_failed_render_never_undoes_the_recommendation(
     failure = DocumentFailure.objects.get()
     assert "字体缺失" in failure.error and failure.kind == "tuiyou_form"
     assert not IssuedDocument.objects.exists()
+
+
+def test_round_summary_shows_each_meeting_tally(world, submitted):
+    from tests.cases import to_committee_review
+
+    to_committee_review(world, submitted)
+    text = text_of(round_summary_issue(round=submitted.round, by=world.secretary_a))
+    assert "应到50人，实到40人，赞成30人" in text and "待团委审核" in text

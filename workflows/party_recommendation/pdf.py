@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from workflows.engine.models import Opinion
+from workflows.engine.models import MeetingVote, Opinion
 from workflows.org.selectors import league_committee_of
 
 from . import conditions
@@ -21,11 +22,21 @@ def _month(day: datetime.date | None) -> str:
     return f"{day.year}年{day.month}月" if day else ""
 
 
-def _vote_text(application: Application) -> str:
-    vote = conditions.latest_vote(application)
+def _vote_text(vote: MeetingVote | None) -> str:
     if vote is None:
         return ""
     return f"应到{vote.should_attend}人，实到{vote.present}人，赞成{vote.votes_for}人"
+
+
+def _latest_votes(applications: list[Application]) -> dict[int, MeetingVote]:
+    """Each application's latest meeting vote, in one query."""
+    if not applications:
+        return {}
+    votes = MeetingVote.objects.filter(
+        case_type=ContentType.objects.get_for_model(applications[0]),
+        case_id__in=[application.pk for application in applications],
+    ).order_by("recorded_at", "pk")
+    return {vote.case_id: vote for vote in votes}
 
 
 def _opinion(application: Application, step: str) -> dict:
@@ -67,7 +78,7 @@ def registration_form_context(application: Application) -> dict:
         "recommended_on": _date(application.recommended_on),
         "valid_until": _date(application.valid_until),
         "branch_opinion": {
-            "vote": _vote_text(application),
+            "vote": _vote_text(vote),
             "date": _date(vote.meeting_date) if vote else "",
             **{k: v for k, v in _opinion(application, "团支部审核").items() if k != "date"},
         },
@@ -78,6 +89,7 @@ def registration_form_context(application: Application) -> dict:
 
 def round_summary_context(round: Round, applications: list[Application]) -> dict:
     rows = []
+    votes = _latest_votes(applications)
     for index, application in enumerate(applications, start=1):
         member = application.subject
         rows.append(
@@ -89,7 +101,7 @@ def round_summary_context(round: Round, applications: list[Application]) -> dict
                 "league_join": _month(member.league_join_date),
                 "party_application": _date(member.party_application_date),
                 "league_post": member.league_post or "团员",
-                "vote": _vote_text(application),
+                "vote": _vote_text(votes.get(application.pk)),
                 "status": application.get_status_display(),
             }
         )
