@@ -242,6 +242,100 @@ def http_approvals(secretary, count: int, workers: int = 2, threads: int = 8) ->
     )
 
 
+def scale_up(secretary, target_tasks: int) -> dict:
+    """Add closed history until the task table holds ``target_tasks`` rows (PostgreSQL).
+
+    Copies of a real case's process and tasks, as rejected cases of a second branch under the
+    same committee, whose secretary owns their human tasks: the benchmark secretary's own
+    scope stays small, the committee secretary's spans everything, the second secretary's
+    archive is huge.
+    """
+    from viewflow.workflow.models import Task
+
+    from workflows.org.models import Appointment, Member, Organization, OrgKind, Role
+    from workflows.party_recommendation.models import Application
+
+    template = Application.objects.filter(process__isnull=False).order_by("pk").first()
+    branch = template.org
+    committee = branch.parent
+    other = Organization.objects.create(
+        name="外科团支部", kind=OrgKind.BRANCH, parent=committee, party_org=branch.party_org
+    )
+    other_secretary = User.objects.create_user("bench_waike", password="x")
+    committee_secretary = User.objects.create_user("bench_tuanwei", password="x")
+    for user, org in ((other_secretary, other), (committee_secretary, committee)):
+        Appointment.objects.create(
+            user=user, org=org, role=Role.SECRETARY, start_date=datetime.date(2020, 1, 1)
+        )
+    subject = Member.objects.create(
+        name="历史团员", gender="男", birth_date=datetime.date(1990, 1, 1), branch=other
+    )
+    per_process = Task.objects.filter(process_id=template.process_id).count()
+    processes = max(0, (target_tasks - Task.objects.count()) // per_process)
+    params = {
+        "n": processes,
+        "template": template.process_id,
+        "owner": other_secretary.pk,
+        "org": other.pk,
+        "path": other.path,
+        "subject": subject.pk,
+        "applicant": other_secretary.pk,
+        "round": template.round_id,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(id), 0) FROM viewflow_process")
+        params["before"] = cursor.fetchone()[0]
+        cursor.execute(
+            """INSERT INTO viewflow_process (flow_class, status, created, finished, data)
+               SELECT p.flow_class, 'DONE', now() - make_interval(secs => g), now(), '{}'
+               FROM viewflow_process p, generate_series(1, %(n)s) g WHERE p.id = %(template)s""",
+            params,
+        )
+        cursor.execute(
+            """INSERT INTO viewflow_task (flow_task, flow_task_type, status, created, started,
+                   finished, token, owner_id, owner_permission, owner_permission_obj_pk,
+                   process_id, data)
+               SELECT t.flow_task, t.flow_task_type, 'DONE', p.created, p.created, p.created,
+                   t.token, CASE WHEN t.owner_id IS NULL THEN NULL ELSE %(owner)s END,
+                   t.owner_permission, t.owner_permission_obj_pk, p.id, '{}'
+               FROM viewflow_process p CROSS JOIN viewflow_task t
+               WHERE p.id > %(before)s AND t.process_id = %(template)s""",
+            params,
+        )
+        cursor.execute(
+            """INSERT INTO party_recommendation_application (reference, org_path, rules_snapshot,
+                   created_at, updated_at, track, statement, status, submitted_at, applicant_id,
+                   org_id, process_id, subject_id, round_id)
+               SELECT 'S' || p.id, %(path)s, '{}', p.created, p.created, 'activist', '',
+                   'rejected', p.created, %(applicant)s, %(org)s, p.id, %(subject)s, %(round)s
+               FROM viewflow_process p WHERE p.id > %(before)s""",
+            params,
+        )
+        cursor.execute("ANALYZE")
+    return {
+        "本支部书记": secretary,
+        "团委书记": committee_secretary,
+        "外科书记（归档大）": other_secretary,
+    }
+
+
+def scaled_figures(secretary, target_tasks: int) -> None:
+    from viewflow.workflow.models import Task
+
+    if connection.vendor != "postgresql":
+        print("大规模测试需要 PostgreSQL（DATABASE_URL），已跳过")
+        return
+    users = scale_up(secretary, target_tasks)
+    print(f"任务表 {Task.objects.count()} 行：")
+    print(f"{'用户':<14}{'页面':<10}{'中位耗时ms':>12}{'查询数':>8}")
+    for label, user in users.items():
+        client = Client()
+        client.force_login(user)
+        for name in ("inbox", "queue", "archive", "case_list"):
+            ms, queries = page_figures(client, reverse(f"engine:{name}"), repeat=7)
+            print(f"{label:<14}{name:<10}{ms:>12.1f}{queries:>8}")
+
+
 def pdf_median(repeat: int = 30) -> float:
     from workflows.documents.rendering import pdf_render
 
@@ -285,6 +379,9 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--approvals", type=int, default=300)
     parser.add_argument("--http-approvals", type=int, default=500)
+    parser.add_argument(
+        "--scale-tasks", type=int, default=0, help="then grow the task table to this many rows"
+    )
     args = parser.parse_args()
 
     setup_test_environment()
@@ -313,6 +410,8 @@ def main() -> None:
         print(f"审批吞吐（单进程、进程内 HTTP 栈）：{rate:.0f} 次/秒")
         print(http_approvals(state[0], args.http_approvals))
         print(f"一页登记表 PDF 中位耗时：{pdf_median():.0f} ms")
+        if args.scale_tasks:
+            scaled_figures(state[0], args.scale_tasks)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"进程峰值内存：{peak:.0f} MB")
     finally:

@@ -132,7 +132,8 @@ class Member(models.Model):
         _("入党进程"), max_length=16, choices=PartyProgress.choices, default=PartyProgress.NONE
     )
     activist_since = models.DateField(_("确定为入党积极分子日期"), null=True, blank=True)
-    id_number = EncryptedCharField(_("身份证号"), max_length=18, blank=True)
+    # The library stores an empty value as NULL.
+    id_number = EncryptedCharField(_("身份证号"), max_length=18, blank=True, null=True)
     phone = models.CharField(_("手机"), max_length=20, blank=True)
     branch = models.ForeignKey(
         Organization,
