@@ -379,6 +379,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--approvals", type=int, default=300)
     parser.add_argument("--http-approvals", type=int, default=500)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument(
         "--scale-tasks", type=int, default=0, help="then grow the task table to this many rows"
     )
@@ -415,7 +416,10 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"进程峰值内存：{peak:.0f} MB")
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if args.keep:
+            print(f"保留数据库：{connection.settings_dict['NAME']}")
+        else:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

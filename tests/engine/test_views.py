@@ -131,3 +131,15 @@ def test_case_list_filters_by_status(client, world, submitted):
     url = reverse("engine:case_list")
     assert submitted.reference in client.get(url, {"status": "submitted"}).content.decode()
     assert submitted.reference not in client.get(url, {"status": "accepted"}).content.decode()
+
+
+def test_task_holder_outside_the_path_sees_the_case_in_the_list(client, world, submitted):
+    from tests.cases import publicity_window_elapses, to_publicity
+
+    to_publicity(world, submitted)
+    publicity_window_elapses(submitted)
+    act(submitted, "recommend", world.committee_secretary, "approve", "同意")
+    login(client, world.party_secretary_a)  # a party branch: outside the league tree
+    assert submitted.reference in client.get(reverse("engine:case_list")).content.decode()
+    login(client, world.party_secretary_b)
+    assert submitted.reference not in client.get(reverse("engine:case_list")).content.decode()

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
 
+from workflows.engine.pagination import CappedPaginator
+
 from .exports import events_csv_rows
 from .filters import AuditEventFilter
 from .selectors import case_timeline_for, events_visible_to, workspace_allowed
@@ -32,6 +34,7 @@ class EventListView(AuditorRequiredMixin, ListView):
     template_name = "audit/event_list.html"
     context_object_name = "events"
     paginate_by = 50
+    paginator_class = CappedPaginator
 
     def get_queryset(self) -> QuerySet:
         self.filterset = _filtered(self.request)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 from viewflow.workflow.models import Task
 
@@ -39,7 +39,9 @@ def cases_visible_to(*, queryset: QuerySet, user: AbstractBaseUser) -> QuerySet:
 
     if user.is_superuser:
         return queryset
-    involved = Task.objects.filter(owner=user).values("process_id")
+    # Correlated per case (an index probe on the case's few tasks), not "every task the user
+    # ever held", which for a busy approver is hundreds of thousands of rows.
+    involved = Exists(Task.objects.filter(process_id=OuterRef("process_id"), owner=user))
     copied = CarbonCopy.objects.filter(
         case_type=ContentType.objects.get_for_model(queryset.model), user=user
     ).values("case_id")
@@ -47,6 +49,6 @@ def cases_visible_to(*, queryset: QuerySet, user: AbstractBaseUser) -> QuerySet:
         path_filter(visible_paths(user), "org_path")
         | Q(applicant=user)
         | Q(subject__user=user)
-        | Q(process_id__in=involved)
+        | Q(involved)
         | Q(pk__in=copied)
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from .. import selectors
 from ..errors import CaseError
 from ..forms import AttachmentForm, CarbonCopyForm, CommentForm, WithdrawForm
 from ..models import Attachment, MeetingVote, Opinion, Publicity
+from ..pagination import CappedPaginator
 from ..registry import processes
 from ..services.attachments import attachment_add
 from ..services.cases import case_cc, case_comment
@@ -70,7 +70,7 @@ class CaseListView(LoginRequiredMixin, View):
         entry = next((e for e in entries if e.key == request.GET.get("process")), entries[0])
         status = request.GET.get("status") or None
         queryset = selectors.case_queryset(entry=entry, user=request.user, status=status)
-        page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+        page = CappedPaginator(queryset, 50).get_page(request.GET.get("page"))
         return render(
             request,
             "engine/case_list.html",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.views.generic import RedirectView
 from .. import selectors
 from ..errors import CaseError
 from ..forms import TaskActionForm, TransferForm
+from ..pagination import CappedPaginator
 from ..services.bulk import BulkItem, tasks_bulk_act
 from ..services.tasks import task_claim, task_transfer
 from .cases import case_context
@@ -36,7 +36,7 @@ class TaskListView(LoginRequiredMixin, View):
     tasks = None
 
     def get(self, request):
-        page = Paginator(self.tasks(user=request.user), 50).get_page(request.GET.get("page"))
+        page = CappedPaginator(self.tasks(user=request.user), 50).get_page(request.GET.get("page"))
         tasks = selectors.tasks_with_cases(page.object_list)
         for task in tasks:
             task.overdue = selectors.is_overdue(task)
