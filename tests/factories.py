@@ -48,6 +48,24 @@ class MemberFactory(factory.django.DjangoModelFactory):
     branch = factory.SubFactory(OrganizationFactory)
 
 
+def member_record(**overrides) -> Member:
+    """An unsaved, eligible member record, for rule tests that need no database."""
+    from workflows.org.models import PartyProgress, PoliticalStatus, Standing
+
+    values = dict(
+        name="吉𠮷",
+        gender="女",
+        birth_date=datetime.date(2000, 1, 1),
+        political_status=PoliticalStatus.LEAGUE_MEMBER,
+        league_join_date=datetime.date(2015, 5, 4),
+        party_application_date=datetime.date(2025, 3, 1),
+        party_progress=PartyProgress.APPLICANT,
+        standing=Standing.GOOD,
+    )
+    values.update(overrides)
+    return Member(**values)
+
+
 class AppointmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Appointment

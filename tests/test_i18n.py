@@ -311,25 +311,15 @@ def test_quorum_violation_in_english_and_chinese():
 def _eligibility_problems(**overrides) -> list[str]:
     import datetime
 
-    from workflows.org.models import Member, PartyProgress, PoliticalStatus, Standing
+    from tests.factories import member_record
     from workflows.party_recommendation.eligibility import (
         TRACK_ACTIVIST,
         EligibilityRules,
         eligibility_problems,
     )
 
-    values = dict(
-        name="吉𠮷",
-        birth_date=datetime.date(1997, 11, 25),
-        political_status=PoliticalStatus.LEAGUE_MEMBER,
-        league_join_date=datetime.date(2015, 5, 4),
-        party_application_date=datetime.date(2025, 3, 1),
-        party_progress=PartyProgress.APPLICANT,
-        standing=Standing.GOOD,
-    )
-    values.update(overrides)
     return eligibility_problems(
-        member=Member(**values),
+        member=member_record(birth_date=datetime.date(1997, 11, 25), **overrides),
         track=TRACK_ACTIVIST,
         on=datetime.date(2026, 11, 25),
         rules=EligibilityRules(

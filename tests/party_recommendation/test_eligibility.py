@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from tests.factories import member_record
 from workflows.org.models import Member, PartyProgress, PoliticalStatus, Standing
 from workflows.party_recommendation.eligibility import (
     TRACK_ACTIVIST,
@@ -20,58 +21,43 @@ RULES = EligibilityRules(
 MEETING = datetime.date(2026, 11, 25)
 
 
-def member(**overrides) -> Member:
-    values = dict(
-        name="吉𠮷",
-        gender="女",
-        birth_date=datetime.date(2000, 1, 1),
-        political_status=PoliticalStatus.LEAGUE_MEMBER,
-        league_join_date=datetime.date(2015, 5, 4),
-        party_application_date=datetime.date(2025, 3, 1),
-        party_progress=PartyProgress.APPLICANT,
-        standing=Standing.GOOD,
-    )
-    values.update(overrides)
-    return Member(**values)
-
-
 def problems(m: Member, track: str = TRACK_ACTIVIST, on: datetime.date = MEETING) -> list[str]:
     return eligibility_problems(member=m, track=track, on=on, rules=RULES)
 
 
 def test_eligible_member_has_no_problems():
-    assert problems(member()) == []
+    assert problems(member_record()) == []
 
 
 def test_age_exactly_28_on_meeting_day_is_eligible():
     # Born 1998-11-26: still 27 on the 25th; born 1997-11-26: exactly 28.
-    assert problems(member(birth_date=datetime.date(1997, 11, 26))) == []
+    assert problems(member_record(birth_date=datetime.date(1997, 11, 26))) == []
 
 
 def test_turning_29_on_meeting_day_is_not_eligible():
-    found = problems(member(birth_date=datetime.date(1997, 11, 25)))
+    found = problems(member_record(birth_date=datetime.date(1997, 11, 25)))
     assert found == ["推荐日（2026年11月25日）年龄 29 岁，不在 18–28 岁之间"]
 
 
 def test_age_18_on_meeting_day_is_eligible_and_17_is_not():
-    assert problems(member(birth_date=datetime.date(2008, 11, 25))) == []
-    assert "年龄 17 岁" in problems(member(birth_date=datetime.date(2008, 11, 26)))[0]
+    assert problems(member_record(birth_date=datetime.date(2008, 11, 25))) == []
+    assert "年龄 17 岁" in problems(member_record(birth_date=datetime.date(2008, 11, 26)))[0]
 
 
 def test_league_membership_exactly_one_year_is_enough():
-    assert problems(member(league_join_date=datetime.date(2025, 11, 25))) == []
-    found = problems(member(league_join_date=datetime.date(2025, 11, 26)))
+    assert problems(member_record(league_join_date=datetime.date(2025, 11, 25))) == []
+    found = problems(member_record(league_join_date=datetime.date(2025, 11, 26)))
     assert found == ["入团时间 2025年11月26日，团龄不满 1 年"]
 
 
 def test_missing_party_application_is_named():
-    assert problems(member(party_application_date=None)) == ["尚未递交入党申请书"]
+    assert problems(member_record(party_application_date=None)) == ["尚未递交入党申请书"]
 
 
 def test_application_minimum_months_is_a_setting():
     rules = EligibilityRules(**{**RULES.__dict__, "application_months_min": 6})
     found = eligibility_problems(
-        member=member(party_application_date=datetime.date(2026, 6, 1)),
+        member=member_record(party_application_date=datetime.date(2026, 6, 1)),
         track=TRACK_ACTIVIST,
         on=MEETING,
         rules=rules,
@@ -81,7 +67,7 @@ def test_application_minimum_months_is_a_setting():
 
 def test_every_failure_is_reported_not_just_the_first():
     found = problems(
-        member(
+        member_record(
             birth_date=datetime.date(1990, 1, 1),
             league_join_date=datetime.date(2026, 6, 1),
             party_application_date=None,
@@ -91,21 +77,27 @@ def test_every_failure_is_reported_not_just_the_first():
 
 
 def test_probation_and_non_league_member_are_refused():
-    found = problems(member(standing=Standing.PROBATION, political_status=PoliticalStatus.MASSES))
+    found = problems(
+        member_record(standing=Standing.PROBATION, political_status=PoliticalStatus.MASSES)
+    )
     assert "团籍状态为「留团察看」" in found
     assert "政治面貌为「群众」，不是共青团员" in found
 
 
 def test_candidate_track_needs_one_year_as_activist():
-    ok = member(party_progress=PartyProgress.ACTIVIST, activist_since=datetime.date(2025, 11, 25))
+    ok = member_record(
+        party_progress=PartyProgress.ACTIVIST, activist_since=datetime.date(2025, 11, 25)
+    )
     assert problems(ok, TRACK_CANDIDATE) == []
-    late = member(party_progress=PartyProgress.ACTIVIST, activist_since=datetime.date(2025, 11, 26))
+    late = member_record(
+        party_progress=PartyProgress.ACTIVIST, activist_since=datetime.date(2025, 11, 26)
+    )
     assert problems(late, TRACK_CANDIDATE) == ["2025年11月26日 确定为入党积极分子，不满 1 年"]
-    assert problems(member(), TRACK_CANDIDATE) == ["不是入党积极分子，不能推荐为发展对象"]
+    assert problems(member_record(), TRACK_CANDIDATE) == ["不是入党积极分子，不能推荐为发展对象"]
 
 
 def test_activist_cannot_apply_again_on_the_activist_track():
-    found = problems(member(party_progress=PartyProgress.ACTIVIST), TRACK_ACTIVIST)
+    found = problems(member_record(party_progress=PartyProgress.ACTIVIST), TRACK_ACTIVIST)
     assert found == ["已是「入党积极分子」，不属于本推荐类别"]
 
 
