@@ -64,6 +64,11 @@ def site_language() -> AbstractContextManager:
     return translation.override(settings.LANGUAGE_CODE)
 
 
+def document_language() -> AbstractContextManager:
+    """Official documents (登记表, 汇总表, 文件) are Chinese whatever the site language."""
+    return translation.override("zh-hans")
+
+
 def chinese_number(n: int) -> str:
     if n < 10:
         return _DIGITS[n]

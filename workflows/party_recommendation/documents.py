@@ -6,13 +6,13 @@ The documents are Chinese whatever the language of the person issuing them.
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workflows.documents.services import document_issue, document_issue_after_commit
 from workflows.engine.errors import NotAllowed
 from workflows.engine.models import Opinion
-from workflows.engine.visibility import visible_paths
+from workflows.wording import document_language
 
 from . import pdf, selectors
 from .models import Application, Round
@@ -31,12 +31,9 @@ def _decisions(application: Application) -> list[dict]:
     ]
 
 
-DOCUMENT_LANGUAGE = "zh-hans"
-
-
 def registration_form_issue(*, application: Application, by: AbstractBaseUser) -> None:
     """Issued after the decision commits: a failed render is kept for retry, never undoes it."""
-    with translation.override(DOCUMENT_LANGUAGE):
+    with document_language():
         context = pdf.registration_form_context(application)
         decisions = _decisions(application)
     document_issue_after_commit(
@@ -52,10 +49,10 @@ def registration_form_issue(*, application: Application, by: AbstractBaseUser) -
 
 
 def round_summary_issue(*, round: Round, by: AbstractBaseUser):
-    if not by.is_superuser and not any(round.branch.path.startswith(p) for p in visible_paths(by)):
+    if not selectors.rounds_visible_to(user=by).filter(pk=round.pk).exists():
         raise NotAllowed(_("无权生成该批次的汇总表"))
     applications = list(selectors.round_applications(round=round))
-    with translation.override(DOCUMENT_LANGUAGE):
+    with document_language():
         context = pdf.round_summary_context(round, applications)
         decisions = [
             {

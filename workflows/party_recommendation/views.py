@@ -13,9 +13,8 @@ from django.views import View
 
 from workflows.engine.errors import CaseError
 from workflows.engine.views.common import report_error
-from workflows.engine.visibility import visible_paths
 from workflows.org.models import Member, Role
-from workflows.org.selectors import orgs_with_role, path_filter
+from workflows.org.selectors import orgs_with_role
 
 from . import selectors, services
 from .documents import round_summary_issue
@@ -59,12 +58,6 @@ class ApplyView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"member": member, "form": form}, status=400)
 
 
-def _visible_rounds(user):
-    if user.is_superuser:
-        return Round.objects.all()
-    return Round.objects.filter(path_filter(visible_paths(user), "branch__path"))
-
-
 class RoundListView(LoginRequiredMixin, View):
     template_name = "party_recommendation/rounds.html"
 
@@ -94,7 +87,9 @@ class RoundListView(LoginRequiredMixin, View):
 
     def _render(self, request, form, status=200):
         rounds = (
-            _visible_rounds(request.user).select_related("branch").order_by("-meeting_date")[:100]
+            selectors.rounds_visible_to(user=request.user)
+            .select_related("branch")
+            .order_by("-meeting_date")[:100]
         )
         return render(
             request,
@@ -108,7 +103,9 @@ class RoundDetailView(LoginRequiredMixin, View):
     template_name = "party_recommendation/round_detail.html"
 
     def _round(self, request, pk: int) -> Round:
-        return get_object_or_404(_visible_rounds(request.user).select_related("branch"), pk=pk)
+        return get_object_or_404(
+            selectors.rounds_visible_to(user=request.user).select_related("branch"), pk=pk
+        )
 
     def get(self, request, pk: int):
         round_ = self._round(request, pk)
