@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "workflows.engine",
     "workflows.documents",
     "workflows.party_recommendation",
+    "workflows.elections",
     "workflows.api",
 ]
 

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 _DIGITS = "零一二三四五六七八九"
 _EN_NUMBERS = (
@@ -115,3 +116,10 @@ def clauses_text(items: Iterable[object]) -> str:
 
 def parse_fraction(value: str | int | float | Fraction) -> Fraction:
     return Fraction(str(value)) if not isinstance(value, Fraction) else value
+
+
+def person_name(user) -> str:
+    """A user as people read them in records: full name, else username; nobody is 系统."""
+    if user is None:
+        return _("系统")
+    return user.get_full_name() or user.get_username()

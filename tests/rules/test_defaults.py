@@ -56,7 +56,9 @@ def test_election_defaults_follow_2025_no_1():
         6,
     )
     assert values["shortfall_remedy"] == "re_elect"
-    assert all(s.source == "中青发〔2025〕1号" for s in DEFAULTS["election"].values())
+    rules = {k: s for k, s in DEFAULTS["election"].items() if k != "remind_months"}
+    assert all(s.source == "中青发〔2025〕1号" for s in rules.values())
+    assert DEFAULTS["election"]["remind_months"].source == "本系统默认"
 
 
 def test_award_and_civilization_post_defaults():

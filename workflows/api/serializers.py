@@ -19,7 +19,7 @@ class CaseBriefSerializer(serializers.Serializer):
     type = serializers.SerializerMethodField()
     id = serializers.IntegerField(source="pk")
     reference = serializers.CharField()
-    subject = serializers.CharField(source="subject.name")
+    subject = serializers.CharField(source="headline")
     org = serializers.CharField(source="org.name")
     status = serializers.CharField()
     status_display = serializers.CharField(source="get_status_display")

@@ -30,6 +30,14 @@ class AuditAction(models.TextChoices):
     PUBLICITY_OBJECTION_RESOLVED = "publicity.objection_resolved", _("公示异议处理")
     ROUND_CREATE = "round.create", _("创建推优批次")
     DOCUMENT_ISSUE = "document.issue", _("出具文书")
+    APPOINTMENT_START = "appointment.start", _("任职")
+    APPOINTMENT_END = "appointment.end", _("离任")
+    TASK_REROUTE = "task.reroute", _("待办随任职变更移交")
+    TERM_CREATE = "term.create", _("登记任期")
+    TERM_CHANGE = "term.change", _("调整任期")
+    TERM_REMIND = "term.remind", _("换届提醒")
+    ELECTION_ROUND = "election.round", _("选举计票")
+    ELECTION_OFFICERS = "election.officers", _("委员分工")
     AUTH_LOGIN_FAILED = "auth.login_failed", _("登录失败")
 
 

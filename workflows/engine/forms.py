@@ -17,6 +17,10 @@ ACTION_LABELS = {
     "uphold": _("异议属实，终止"),
     "accept": _("同意"),
     "decline": _("不同意"),
+    "record_round": _("录入计票结果"),
+    "reduce_seats": _("减少名额，不再选举"),
+    "assign_officers": _("记录委员会分工"),
+    "submit_report": _("报送选举结果报告"),
 }
 VOTE_FIELDS = ("should_attend", "present", "ballots", "votes_for", "votes_against", "votes_abstain")
 

@@ -26,8 +26,14 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
     )
     # Copied from org.path so subtree scoping needs no join.
     org_path = models.CharField(max_length=255, db_index=True, editable=False)
+    # The member the case is about; cases about a unit (an election) have none.
     subject = models.ForeignKey(
-        Member, verbose_name=_("当事人"), on_delete=models.PROTECT, related_name="+"
+        Member,
+        verbose_name=_("当事人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -54,10 +60,19 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.subject.name}"
+        return f"{self.reference} {self.headline}"
 
     def get_absolute_url(self) -> str:
         return reverse("engine:case_detail", args=[self._meta.label_lower, self.pk])
+
+    @property
+    def headline(self) -> str:
+        """Who or what the case is about, in lists and notifications."""
+        return self.subject.name if self.subject_id else self.org.name
+
+    @property
+    def subject_user_id(self) -> int | None:
+        return self.subject.user_id if self.subject_id else None
 
     TRANSITION_LABELS: dict[str, str | Promise] = {}
 

@@ -3,6 +3,7 @@ due dates, and notification of whoever must act."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ class HumanTask(flow.View):
         router: Callable[[Any], Route],
         actions: tuple[str, ...],
         due_working_days: int | None = None,
+        due: Callable[[Any], datetime.date | None] | None = None,
         recuse: bool = True,
     ):
         from .views.tasks import TaskRedirectView
@@ -38,6 +40,9 @@ class HumanTask(flow.View):
         self.router = router
         self.actions = actions
         self.due_working_days = due_working_days
+        # A calendar deadline read from the case (a report due a week after the meeting),
+        # used instead of ``due_working_days`` when it gives a date.
+        self.due = due
         # The applicant's own steps (revise, resubmit) are the one place the subject acts.
         self.recuse = recuse
         self.Annotation(title=step)
@@ -49,7 +54,7 @@ class HumanTask(flow.View):
             case = self.flow_class.case_of(activation.process)
             cached = route_resolve(
                 route=self.router(case),
-                recused_user_id=case.subject.user_id if self.recuse else None,
+                recused_user_id=case.subject_user_id if self.recuse else None,
                 on=timezone.localdate(),
             )
             activation._engine_assignment = cached
@@ -87,15 +92,24 @@ class HumanTask(flow.View):
         if not self.recuse:
             return False
         case = self.flow_class.case_of(task.process)
-        return case.subject.user_id == user.pk
+        return case.subject_user_id == user.pk
+
+    def _due_on(self, activation) -> datetime.date | None:
+        if self.due is not None:
+            due = self.due(activation.flow_class.case_of(activation.process))
+            if due is not None:
+                return due
+        if self.due_working_days:
+            from workflows.rules.calendar import working_days_add
+
+            return working_days_add(start=timezone.localdate(), days=self.due_working_days)
+        return None
 
     def _created(self, activation) -> None:
         from .services.notifications import task_announce
 
-        if self.due_working_days:
-            from workflows.rules.calendar import working_days_add
-
-            due = working_days_add(start=timezone.localdate(), days=self.due_working_days)
+        due = self._due_on(activation)
+        if due is not None:
             activation.task.data = {**activation.task.data, "due_on": due.isoformat()}
             activation.task.save(update_fields=["data"])
         task_announce(task=activation.task, assignment=self._assignment(activation))

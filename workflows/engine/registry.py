@@ -27,6 +27,11 @@ class ProcessEntry:
     objection: Callable[..., Any] | None = None
     milestones: tuple[Milestone, ...] = field(default_factory=tuple)
     summary_template: str = ""
+    # Step name → (form class, template fragment) for steps that need more than an opinion.
+    # The form takes ``case`` and ``task`` keywords and offers ``service_data()``.
+    task_forms: dict[str, tuple[type, str]] = field(default_factory=dict)
+    # Periodic job of the process (reminders the engine's task timers do not cover).
+    sweep: Callable[[], int] | None = None
 
     @property
     def case_model(self):

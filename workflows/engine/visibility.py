@@ -25,7 +25,7 @@ def case_visible_to(*, case: Model, user: AbstractBaseUser) -> bool:
 
     if not user.is_authenticated:
         return False
-    if user.is_superuser or user.pk in (case.applicant_id, case.subject.user_id):
+    if user.is_superuser or user.pk in (case.applicant_id, case.subject_user_id):
         return True
     if any(case.org_path.startswith(prefix) for prefix in visible_paths(user)):
         return True

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from workflows.engine.routing import Office, Route
-from workflows.org.models import Role
-from workflows.org.selectors import league_committee_of, party_org_of
-
-
-def _branch_offices(application) -> tuple[Office, ...]:
-    branch = application.round.branch
-    offices = [Office(Role.SECRETARY, branch), Office(Role.DEPUTY_SECRETARY, branch)]
-    committee = league_committee_of(branch)
-    if committee is not None:
-        offices.append(Office(Role.SECRETARY, committee))
-    return tuple(offices)
-
-
-def _committee(application):
-    return league_committee_of(application.round.branch)
+from workflows.engine.offices import (
+    branch_offices,
+    committee_review_offices,
+    committee_secretary_offices,
+    party_secretary_offices,
+)
+from workflows.engine.routing import Route
 
 
 def branch_secretary(application) -> Route:
-    return Route(offices=_branch_offices(application))
+    return Route(offices=branch_offices(application.round.branch))
 
 
 def applicant(application) -> Route:
@@ -29,23 +20,12 @@ def applicant(application) -> Route:
 
 
 def committee_reviewers(application) -> Route:
-    committee = _committee(application)
-    return Route(
-        offices=(
-            Office(Role.ORGANIZATION_MEMBER, committee),
-            Office(Role.DEPUTY_SECRETARY, committee),
-            Office(Role.SECRETARY, committee),
-        )
-    )
+    return Route(offices=committee_review_offices(application.round.branch))
 
 
 def committee_secretary(application) -> Route:
-    committee = _committee(application)
-    return Route(
-        offices=(Office(Role.SECRETARY, committee), Office(Role.DEPUTY_SECRETARY, committee))
-    )
+    return Route(offices=committee_secretary_offices(application.round.branch))
 
 
 def party_secretary(application) -> Route:
-    party = party_org_of(application.round.branch)
-    return Route(offices=(Office(Role.SECRETARY, party), Office(Role.DEPUTY_SECRETARY, party)))
+    return Route(offices=party_secretary_offices(application.round.branch))

@@ -17,6 +17,7 @@ from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.meeting import Tally
 from workflows.engine.models import Decision, Publicity
+from workflows.engine.services.acting import date_parse, task_act
 from workflows.engine.services.cases import case_transition, opinion_record
 from workflows.engine.services.meetings import meeting_vote_record
 from workflows.engine.services.publicity import (
@@ -25,7 +26,6 @@ from workflows.engine.services.publicity import (
     publicity_close,
     publicity_open,
 )
-from workflows.engine.services.tasks import task_complete
 from workflows.org.models import Member, PartyProgress
 from workflows.org.selectors import holds_role, league_committee_of
 from workflows.rules.selectors import rules_resolve
@@ -35,29 +35,6 @@ from . import conditions
 from .models import Application, Round, Status, Track
 
 PROCESS_KEY = "party_recommendation"
-OPINION_REQUIRED = {"return", "return_previous", "reject", "uphold", "decline"}
-
-
-def _require_opinion(action: str, opinion: str) -> None:
-    if action in OPINION_REQUIRED and not opinion.strip():
-        raise CaseError(
-            _("「%(decision)s」须填写意见") % {"decision": Decision(_DECISION[action]).label}
-        )
-
-
-_DECISION = {
-    "approve": Decision.APPROVE,
-    "return": Decision.RETURN,
-    "return_previous": Decision.RETURN_PREVIOUS,
-    "reject": Decision.REJECT,
-    "resubmit": Decision.RESUBMIT,
-    "withdraw": Decision.WITHDRAW,
-    "record_vote": Decision.RECORD,
-    "dismiss": Decision.APPROVE,
-    "uphold": Decision.REJECT,
-    "accept": Decision.APPROVE,
-    "decline": Decision.REJECT,
-}
 
 
 def round_create(
@@ -154,43 +131,32 @@ def application_act(
     files: dict[str, UploadedFile] | None = None,
 ) -> Application:
     """Finish ``task`` with ``action``: the single entry point of every 推优 step."""
-    _require_opinion(action, opinion)
-    handler = _HANDLERS.get((task.flow_task.name, action))
-    if handler is None:
-        raise NotAllowed(_("此环节不能执行「%(action)s」") % {"action": action})
-    data = data or {}
-    files = files or {}
-
-    def perform(application: Application) -> None:
-        # The opinion first, so documents issued by the handler already carry it.
-        opinion_record(
-            case=application,
-            by=by,
-            step=task.flow_task.step,
-            decision=_DECISION[action],
-            text=opinion,
-            task=task,
-        )
-        handler(application=application, by=by, opinion=opinion, data=data, files=files, task=task)
-
-    return task_complete(task=task, by=by, action=action, perform=perform)
+    return task_act(
+        task=task,
+        by=by,
+        action=action,
+        opinion=opinion,
+        data=data,
+        files=files,
+        handlers=_HANDLERS,
+    )
 
 
 def _transition(transition: str):
-    def handler(*, application, by, opinion, **_rest):
+    def handler(application, *, by, opinion, **_rest):
         case_transition(case=application, transition=transition, by=by, opinion=opinion)
 
     return handler
 
 
-def _resubmit(*, application, by, opinion, data, **_rest):
+def _resubmit(application, *, by, opinion, data, **_rest):
     statement = data.get("statement", "").strip()
     if statement:
         application.statement = statement
     case_transition(case=application, transition="resubmit", by=by, opinion=opinion)
 
 
-def _record_vote(*, application, by, opinion, data, files, task):
+def _record_vote(application, *, by, opinion, data, files, task):
     try:
         tally = Tally(
             should_attend=int(data["should_attend"]),
@@ -200,7 +166,7 @@ def _record_vote(*, application, by, opinion, data, files, task):
             votes_against=int(data["votes_against"]),
             votes_abstain=int(data["votes_abstain"]),
         )
-        meeting_date = _date_of(data["meeting_date"], _("会议日期"))
+        meeting_date = date_parse(data["meeting_date"], _("会议日期"))
     except (KeyError, TypeError, ValueError) as error:
         raise CaseError(
             _("请完整填写会议日期、应到会、实到会、收回选票及赞成/反对/弃权票数")
@@ -221,19 +187,7 @@ def _record_vote(*, application, by, opinion, data, files, task):
     case_transition(case=application, transition=outcome, by=by, opinion=opinion)
 
 
-def _date_of(value, label: str) -> datetime.date:
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError as error:
-        raise CaseError(
-            _("%(label)s「%(value)s」不是有效日期（应为 2026-11-25 格式）")
-            % {"label": label, "value": value}
-        ) from error
-
-
-def _committee_approve(*, application, by, opinion, **_rest):
+def _committee_approve(application, *, by, opinion, **_rest):
     case_transition(case=application, transition="committee_approve", by=by, opinion=opinion)
     member = application.subject
     committee = league_committee_of(application.round.branch)
@@ -275,7 +229,7 @@ def application_publicity_close(*, application: Application) -> None:
 
 
 def _resolve_objections(upheld: bool, transition: str):
-    def handler(*, application, by, opinion, **_rest):
+    def handler(application, *, by, opinion, **_rest):
         publicity = conditions.latest_publicity(application)
         for objection in publicity.objections.filter(resolved_at__isnull=True):
             objection_resolve(objection=objection, by=by, upheld=upheld, resolution=opinion)
@@ -284,7 +238,7 @@ def _resolve_objections(upheld: bool, transition: str):
     return handler
 
 
-def _recommend(*, application, by, opinion, **_rest):
+def _recommend(application, *, by, opinion, **_rest):
     from .documents import registration_form_issue
 
     valid_years = int(conditions.rules_of(application)["validity_years"])
@@ -300,8 +254,8 @@ def _recommend(*, application, by, opinion, **_rest):
 
 
 def _party_decide(transition: str):
-    def handler(*, application, by, opinion, data, **_rest):
-        decided_on = _date_of(data.get("decided_on") or timezone.localdate(), _("决定日期"))
+    def handler(application, *, by, opinion, data, **_rest):
+        decided_on = date_parse(data.get("decided_on") or timezone.localdate(), _("决定日期"))
         if decided_on > timezone.localdate():
             raise CaseError(_("决定日期 %(date)s 晚于今天") % {"date": decided_on})
         if application.recommended_on and decided_on < application.recommended_on:

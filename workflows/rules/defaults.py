@@ -93,6 +93,8 @@ DEFAULTS: dict[str, dict[str, Setting]] = {
         "report_days": _int("选举结果报告期限（日）", 7, SRC_ELECTION, minimum=1),
         "reply_days": _int("上级团委批复期限（日）", 30, SRC_ELECTION, minimum=1),
         "postpone_max_months": _int("延期换届最长月数", 6, SRC_ELECTION),
+        "party_reviews_plan": _flag("换届请示须先经同级党组织审核", False, SRC_ELECTION),
+        "remind_months": _int("任期届满前提醒换届（月）", 3, SRC_SYSTEM, minimum=1),
         "shortfall_remedy": Setting(
             "当选人数不足应选名额时的处理",
             "re_elect",

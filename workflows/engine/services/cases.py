@@ -122,7 +122,7 @@ def case_cc(
         audit_record(action="case.cc", by=by, case=case, after=names)
         notification_send(
             users=[c.user for c in created],
-            text=f"抄送：{case.reference} {case.subject.name}",
+            text=f"抄送：{case.reference} {case.headline}",
             url=reverse("engine:case_detail", args=[case._meta.label_lower, case.pk]),
         )
     return created

@@ -17,6 +17,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from workflows.audit.services import audit_record
+from workflows.wording import person_name
 
 from ..errors import NotAllowed, StaleTask
 from ..models import Decision
@@ -25,17 +26,14 @@ from .cases import opinion_record
 from .notifications import notification_send
 
 
-def _name(user: AbstractBaseUser | None) -> str:
-    if user is None:
-        return _("系统")
-    return user.get_full_name() or user.get_username()
-
-
 def stale_message(task: Task) -> str:
     when = timezone.localtime(task.finished).strftime("%Y-%m-%d %H:%M") if task.finished else ""
     if task.status == STATUS.CANCELED:
         return _("该待办已于 %(when)s 取消（案件已撤回、退回或转由他人办理）") % {"when": when}
-    return _("该待办已由 %(name)s 于 %(when)s 处理") % {"name": _name(task.owner), "when": when}
+    return _("该待办已由 %(name)s 于 %(when)s 处理") % {
+        "name": person_name(task.owner),
+        "when": when,
+    }
 
 
 @contextmanager
@@ -59,13 +57,13 @@ def _claim(task: Task, by: AbstractBaseUser) -> Any:
             action="task.claim",
             by=by,
             case=task.flow_task.flow_class.case_of(task.process),
-            after=f"{task.flow_task.step} → {_name(by)}",
+            after=f"{task.flow_task.step} → {person_name(by)}",
             data={"task": task.pk},
         )
     elif task.owner_id != by.pk and not task.flow_task.can_execute(by, task):
         if task.owner_permission:
-            raise StaleTask(_("该待办已由 %(name)s 认领") % {"name": _name(task.owner)})
-        raise NotAllowed(_("该待办由 %(name)s 办理") % {"name": _name(task.owner)})
+            raise StaleTask(_("该待办已由 %(name)s 认领") % {"name": person_name(task.owner)})
+        raise NotAllowed(_("该待办由 %(name)s 办理") % {"name": person_name(task.owner)})
     return activation
 
 
@@ -101,13 +99,13 @@ def task_transfer(
         if not task.flow_task.can_execute(by, task):
             raise NotAllowed(_("只有办理人可以转交此待办"))
         case = task.flow_task.flow_class.case_of(task.process)
-        if to_user.pk == case.subject.user_id:
+        if to_user.pk == case.subject_user_id:
             raise NotAllowed(_("不能转交给案件当事人本人（回避）"))
         if to_user.pk == by.pk:
             raise NotAllowed(_("不能转交给自己"))
         if not case_visible_to(case=case, user=to_user):
             raise NotAllowed(
-                _("%(name)s 不在该案件所属组织范围内，不能转交") % {"name": _name(to_user)}
+                _("%(name)s 不在该案件所属组织范围内，不能转交") % {"name": person_name(to_user)}
             )
         if not reason.strip():
             raise NotAllowed(_("转交须填写原因"))
@@ -117,8 +115,8 @@ def task_transfer(
             action="task.transfer",
             by=by,
             case=case,
-            before=_name(previous_owner),
-            after=_name(to_user),
+            before=person_name(previous_owner),
+            after=person_name(to_user),
             opinion=reason,
             data={"task": task.pk},
         )
@@ -127,7 +125,7 @@ def task_transfer(
             by=by,
             step=task.flow_task.step,
             decision=Decision.TRANSFER,
-            text=f"转交给 {_name(to_user)}：{reason}",
+            text=f"转交给 {person_name(to_user)}：{reason}",
             task=task,
         )
         notification_send(

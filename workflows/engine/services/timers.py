@@ -81,8 +81,16 @@ def _escalate(task: Task, due_on: str) -> None:
     )
 
 
+def process_sweeps() -> int:
+    from ..registry import processes
+
+    return sum(entry.sweep() for entry in processes() if entry.sweep is not None)
+
+
 def timers_sweep() -> SweepResult:
-    result = SweepResult(timers_fired=fire_due_timers(), reminders_sent=overdue_remind())
+    result = SweepResult(
+        timers_fired=fire_due_timers(), reminders_sent=overdue_remind() + process_sweeps()
+    )
     if result.timers_fired or result.reminders_sent:
         logger.info("timers fired: %s, reminders sent: %s", *vars(result).values())
     return result

@@ -74,26 +74,41 @@ def _task_or_404(request, task_pk: int):
     return found
 
 
+def _step_form(entry, task, case, data=None):
+    """The process's own fields for this step (an election's ballots), if it has any."""
+    form_class = entry.task_forms.get(task.flow_task.name, (None, ""))[0]
+    return form_class(data, case=case, task=task) if form_class else None
+
+
 class TaskView(LoginRequiredMixin, View):
     template_name = "engine/task.html"
 
     def get(self, request, task_pk: int):
         entry, task, case = _task_or_404(request, task_pk)
         return self._render(
-            request, entry, task, case, TaskActionForm(actions=task.flow_task.actions)
+            request,
+            entry,
+            task,
+            case,
+            TaskActionForm(actions=task.flow_task.actions),
+            _step_form(entry, task, case),
         )
 
     def post(self, request, task_pk: int):
         entry, task, case = _task_or_404(request, task_pk)
         form = TaskActionForm(request.POST, request.FILES, actions=task.flow_task.actions)
-        if form.is_valid():
+        step_form = _step_form(entry, task, case, request.POST)
+        if form.is_valid() and (step_form is None or step_form.is_valid()):
+            data = form.service_data()
+            if step_form is not None:
+                data.update(step_form.service_data())
             try:
                 entry.act(
                     task=task,
                     by=request.user,
                     action=form.cleaned_data["action"],
                     opinion=form.cleaned_data["opinion"],
-                    data=form.service_data(),
+                    data=data,
                     files={"minutes": form.cleaned_data["minutes"]}
                     if form.cleaned_data.get("minutes")
                     else {},
@@ -109,14 +124,16 @@ class TaskView(LoginRequiredMixin, View):
                 return HttpResponseRedirect(reverse("engine:inbox"))
         task.refresh_from_db()
         case.refresh_from_db()
-        return self._render(request, entry, task, case, form, status=400)
+        return self._render(request, entry, task, case, form, step_form, status=400)
 
-    def _render(self, request, entry, task, case, form, status=200):
+    def _render(self, request, entry, task, case, form, step_form, status=200):
         context = case_context(request, entry, case)
         context.update(
             {
                 "task": task,
                 "form": form,
+                "step_form": step_form,
+                "step_template": entry.task_forms.get(task.flow_task.name, (None, ""))[1],
                 "transfer_form": TransferForm(),
                 "can_execute": task.flow_task.can_execute(request.user, task),
                 "can_claim": task.owner_id is None

@@ -1,0 +1,248 @@
+"""Forms for 换届: they shape input (names to member ids, per-candidate counts); services decide."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workflows.org.models import Member, Standing
+
+from .models import Method, Status
+from .services import OFFICER_ROLES
+
+_SPLIT = re.compile(r"[、,，;；\s]+")
+
+
+def _members_named(branch, text: str, label) -> list[Member]:
+    """Members of ``branch`` by name; a name shared by two members must carry the id."""
+    found, errors = [], []
+    members = list(Member.objects.filter(branch=branch, is_active=True))
+    for name in [n for n in _SPLIT.split(text.strip()) if n]:
+        if name.isdigit():
+            matches = [m for m in members if m.pk == int(name)]
+        else:
+            matches = [m for m in members if m.name == name]
+        if len(matches) == 1:
+            found.append(matches[0])
+        elif not matches:
+            errors.append(
+                _("%(label)s“%(name)s”不是本团支部在册团员") % {"label": label, "name": name}
+            )
+        else:
+            errors.append(
+                _("%(label)s“%(name)s”有 %(count)s 人同名，请改写团员编号（%(ids)s）")
+                % {
+                    "label": label,
+                    "name": name,
+                    "count": len(matches),
+                    "ids": "、".join(str(m.pk) for m in matches),
+                }
+            )
+    if errors:
+        raise forms.ValidationError(errors)
+    return found
+
+
+class PlanForm(forms.Form):
+    """The 请示: the meeting, the seats, the candidates with their 简历, the vote counters."""
+
+    meeting_date = forms.DateField(
+        label=_("团员大会日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    place = forms.CharField(label=_("地点"), max_length=120)
+    agenda = forms.CharField(
+        label=_("议程（每行一项）"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
+    )
+    seats = forms.IntegerField(label=_("应选名额"), min_value=1, max_value=15)
+    method = forms.ChoiceField(label=_("选举办法"), choices=Method.choices)
+    candidates_text = forms.CharField(
+        label=_("候选人及简历（每行一人：姓名：简历）"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20000,
+    )
+    scrutineers_text = forms.CharField(label=_("监票人（姓名，顿号分隔）"), max_length=500)
+    tellers_text = forms.CharField(label=_("计票人（姓名，顿号分隔）"), max_length=500)
+
+    def __init__(self, *args, branch, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.branch = branch
+
+    def clean_candidates_text(self) -> list[dict]:
+        entries = []
+        for line in self.cleaned_data["candidates_text"].splitlines():
+            if not line.strip():
+                continue
+            name, *rest = re.split(r"[:：]", line.strip(), maxsplit=1)
+            resume = rest[0] if rest else ""
+            member = _members_named(self.branch, name, _("候选人"))[0]
+            entries.append({"member": member.pk, "resume": resume.strip()})
+        return entries
+
+    def clean_scrutineers_text(self) -> list[int]:
+        return [
+            m.pk
+            for m in _members_named(self.branch, self.cleaned_data["scrutineers_text"], _("监票人"))
+        ]
+
+    def clean_tellers_text(self) -> list[int]:
+        return [
+            m.pk
+            for m in _members_named(self.branch, self.cleaned_data["tellers_text"], _("计票人"))
+        ]
+
+    def plan_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "meeting_date": data["meeting_date"],
+            "place": data["place"],
+            "agenda": data["agenda"],
+            "seats": data["seats"],
+            "method": data["method"],
+            "candidates": data["candidates_text"],
+            "scrutineers": data["scrutineers_text"],
+            "tellers": data["tellers_text"],
+        }
+
+
+def plan_initial(election) -> dict:
+    candidates = election.candidates.select_related("member")
+    return {
+        "meeting_date": election.meeting_date,
+        "place": election.place,
+        "agenda": election.agenda,
+        "seats": election.seats,
+        "method": election.method,
+        "candidates_text": "\n".join(f"{c.member.name}：{c.resume}" for c in candidates),
+        "scrutineers_text": "、".join(m.name for m in election.scrutineers.all()),
+        "tellers_text": "、".join(m.name for m in election.tellers.all()),
+    }
+
+
+class ResubmitForm(PlanForm):
+    """The 请示 edited on the revise step; withdrawing needs none of it."""
+
+    def __init__(self, data=None, *, case, task):
+        super().__init__(data, branch=case.org, initial=plan_initial(case))
+        self.withdrawing = bool(data) and data.get("action") == "withdraw"
+        if self.withdrawing:
+            for field in self.fields.values():
+                field.required = False
+
+    def service_data(self) -> dict:
+        return {} if self.withdrawing else {"plan": self.plan_data()}
+
+
+class RoundForm(forms.Form):
+    """The roll call and the tellers' count for one round of voting."""
+
+    meeting_date = forms.DateField(
+        label=_("会议日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    expected = forms.MultipleChoiceField(
+        label=_("应到会"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    attended = forms.MultipleChoiceField(
+        label=_("实到会"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    issued = forms.IntegerField(label=_("发出选票"), min_value=0, required=False)
+    returned = forms.IntegerField(label=_("收回选票"), min_value=0, required=False)
+    void = forms.IntegerField(
+        label=_("废票（所选人数多于应选名额等）"), min_value=0, required=False
+    )
+
+    def __init__(self, data=None, *, case, task):
+        super().__init__(data, initial={"meeting_date": timezone.localdate()})
+        members = list(case.org.members.filter(is_active=True).order_by("name"))
+        choices = [
+            (
+                str(m.pk),
+                f"{m.name}（{m.get_standing_display()}）"
+                if m.standing != Standing.GOOD
+                else m.name,
+            )
+            for m in members
+        ]
+        self.fields["expected"].choices = choices
+        self.fields["attended"].choices = choices
+        self.fields["expected"].initial = [str(m.pk) for m in members]
+        self.roster = members
+        if case.status == Status.REVOTE:
+            latest = case.rounds.order_by("-recorded_at", "-pk").first()
+            self.candidates = [v.candidate for v in latest.votes.filter(tied=True)]
+        else:
+            self.candidates = list(case.candidates.filter(elected=False).select_related("member"))
+        self.elected = list(case.candidates.filter(elected=True).select_related("member"))
+        self.places = case.seats - len(self.elected)
+        for candidate in self.candidates:
+            self.fields[f"votes_{candidate.pk}"] = forms.IntegerField(
+                label=candidate.member.name, min_value=0, required=False
+            )
+
+    def vote_fields(self):
+        return [self[f"votes_{c.pk}"] for c in self.candidates]
+
+    def service_data(self) -> dict:
+        data = self.cleaned_data
+        result = {
+            "meeting_date": data.get("meeting_date"),
+            "expected": [int(pk) for pk in data.get("expected") or []],
+            "attended": [int(pk) for pk in data.get("attended") or []],
+            "votes": {c.pk: data.get(f"votes_{c.pk}") or 0 for c in self.candidates},
+        }
+        for key in ("issued", "returned", "void"):
+            if data.get(key) is not None:
+                result[key] = data[key]
+        return result
+
+
+ROLE_CHOICES = [(role.value, role.label) for role in OFFICER_ROLES]
+
+
+class OfficersForm(forms.Form):
+    """The first committee meeting: each elected member's office and duty."""
+
+    def __init__(self, data=None, *, case, task):
+        super().__init__(data)
+        self.elected = list(case.candidates.filter(elected=True).select_related("member"))
+        for index, candidate in enumerate(self.elected):
+            member = candidate.member
+            default = OFFICER_ROLES[0] if index == 0 else OFFICER_ROLES[-1]
+            self.fields[f"role_{member.pk}"] = forms.ChoiceField(
+                label=member.name, choices=ROLE_CHOICES, initial=default
+            )
+            self.fields[f"duty_{member.pk}"] = forms.CharField(
+                label=_("分工"), max_length=60, required=False
+            )
+
+    def rows(self):
+        return [(self[f"role_{c.member_id}"], self[f"duty_{c.member_id}"]) for c in self.elected]
+
+    def service_data(self) -> dict:
+        return {
+            "officers": [
+                {
+                    "member": c.member_id,
+                    "role": self.cleaned_data[f"role_{c.member_id}"],
+                    "duty": self.cleaned_data.get(f"duty_{c.member_id}", ""),
+                }
+                for c in self.elected
+            ]
+        }
+
+
+class TermChangeForm(forms.Form):
+    due_after = forms.DateField(
+        label=_("申请换届日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(
+        label=_("理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class TermStartForm(forms.Form):
+    starts_on = forms.DateField(
+        label=_("本届任期开始日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -1,0 +1,507 @@
+"""Writes for 换届选举. Each task action is one handler that makes exactly one FSM transition."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+
+from workflows.audit.services import audit_record
+from workflows.documents.services import document_number_next
+from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
+from workflows.engine.services.acting import date_parse, task_act
+from workflows.engine.services.attachments import attachment_add
+from workflows.engine.services.cases import case_transition
+from workflows.engine.services.reroute import tasks_reroute
+from workflows.org.models import Member, Organization, OrgKind, Role, Standing
+from workflows.org.selectors import holds_role
+from workflows.org.services import committee_replace
+from workflows.rules.selectors import rules_resolve
+from workflows.wording import site_language
+
+from . import conditions, documents, terms
+from .ballot import BallotCount, ballots_tally, count_outcome, outcome_reason
+from .models import (
+    OPEN,
+    BallotRound,
+    Candidate,
+    Election,
+    Method,
+    Officer,
+    RoundKind,
+    RoundVote,
+    Status,
+    Term,
+)
+
+PROCESS_KEY = "election"
+OFFICER_ROLES = (
+    Role.SECRETARY,
+    Role.DEPUTY_SECRETARY,
+    Role.ORGANIZATION_MEMBER,
+    Role.COMMITTEE_MEMBER,
+)
+
+
+@dataclass(frozen=True)
+class CandidateEntry:
+    member: Member
+    resume: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a 请示 proposes: the meeting, the seats, the candidates and the vote counters."""
+
+    meeting_date: datetime.date
+    place: str
+    agenda: str
+    seats: int
+    method: str
+    candidates: list[CandidateEntry]
+    scrutineers: list[Member]
+    tellers: list[Member]
+
+
+def _branch_officer(*, user: AbstractBaseUser, branch: Organization) -> bool:
+    today = timezone.localdate()
+    return user.is_superuser or any(
+        holds_role(user=user, role=role, org=branch, on=today)
+        for role in (Role.SECRETARY, Role.DEPUTY_SECRETARY)
+    )
+
+
+def _plan_check(plan: Plan) -> None:
+    problems = []
+    if plan.meeting_date < timezone.localdate():
+        problems.append(
+            _("团员大会日期 %(date)s 早于今天，请示应在会前报送") % {"date": plan.meeting_date}
+        )
+    if not plan.place.strip():
+        problems.append(_("请填写会议地点"))
+    if not plan.agenda.strip():
+        problems.append(_("请填写会议议程"))
+    if plan.method not in Method.values:
+        problems.append(_("请选择选举办法"))
+    missing = [entry.member.name for entry in plan.candidates if not entry.resume.strip()]
+    if missing:
+        problems.append(_("请填写候选人 %(names)s 的简历") % {"names": "、".join(missing)})
+    if problems:
+        raise RuleViolation(problems)
+
+
+def _plan_apply(election: Election, plan: Plan) -> None:
+    """Write ``plan`` onto a saved election, replacing its candidates and vote counters."""
+    election.meeting_date = plan.meeting_date
+    election.place = plan.place.strip()
+    election.agenda = plan.agenda.strip()
+    election.seats = plan.seats
+    election.method = plan.method
+    election.save()
+    election.candidates.all().delete()
+    Candidate.objects.bulk_create(
+        [
+            Candidate(election=election, member=entry.member, resume=entry.resume.strip(), order=i)
+            for i, entry in enumerate(plan.candidates)
+        ]
+    )
+    election.scrutineers.set(plan.scrutineers)
+    election.tellers.set(plan.tellers)
+
+
+def election_submit(*, branch: Organization, plan: Plan, by: AbstractBaseUser) -> Election:
+    """The branch reports its 请示; the rules are checked before anyone is asked to approve."""
+    from .flows import ElectionFlow
+
+    if branch.kind != OrgKind.BRANCH:
+        raise CaseError(_("只有团支部通过本流程换届"))
+    if not _branch_officer(user=by, branch=branch):
+        raise NotAllowed(_("只有团支部书记或副书记可以报送换届请示"))
+    _plan_check(plan)
+    rules = rules_resolve(process=PROCESS_KEY, org=branch, on=timezone.localdate())
+    election = Election(
+        reference=uuid.uuid4().hex[:12],
+        org=branch,
+        org_path=branch.path,
+        applicant=by,
+        term=Term.objects.filter(branch=branch, ended_on__isnull=True).first(),
+        meeting_date=plan.meeting_date,
+        place=plan.place,
+        agenda=plan.agenda,
+        seats=plan.seats,
+        method=plan.method,
+        branch_size=branch.members.filter(is_active=True).count(),
+        rulebook=rules.rulebook,
+        rules_snapshot=rules.snapshot(),
+    )
+    with transaction.atomic():
+        running = Election.objects.filter(org=branch, status__in=OPEN).first()
+        if running is not None:
+            raise CaseError(
+                _("%(branch)s已有进行中的换届选举 %(reference)s")
+                % {"branch": branch.name, "reference": running.reference}
+            )
+        election.save()
+        _plan_apply(election, plan)
+        problems = conditions.plan_problems(election)
+        if problems:
+            raise RuleViolation(problems)
+        Election.objects.filter(pk=election.pk).update(
+            status=conditions.first_review_status(election),
+            reference=f"HJ{timezone.localdate().year}-{election.pk:05d}",
+            request_number=document_number_next(issuer=branch, year=timezone.localdate().year),
+        )
+        election.refresh_from_db()
+        with site_language():
+            status = election.get_status_display()
+        audit_record(
+            action="case.create",
+            by=by,
+            case=election,
+            after=status,
+            data={"rules": rules.label, "number": election.request_number},
+        )
+        ElectionFlow.start.run(election=election)
+        documents.request_issue(election=election, by=by)
+    return election
+
+
+def election_act(
+    *,
+    task: Task,
+    by: AbstractBaseUser,
+    action: str,
+    opinion: str = "",
+    data: dict[str, Any] | None = None,
+    files: dict[str, UploadedFile] | None = None,
+) -> Election:
+    """Finish ``task`` with ``action``: the single entry point of every 换届 step."""
+    return task_act(
+        task=task, by=by, action=action, opinion=opinion, data=data, files=files, handlers=_HANDLERS
+    )
+
+
+def _transition(name: str):
+    def handler(election, *, by, opinion, **_rest):
+        case_transition(case=election, transition=name, by=by, opinion=opinion)
+
+    return handler
+
+
+def _plan_approve(election, *, by, opinion, **_rest):
+    case_transition(case=election, transition="plan_approve", by=by, opinion=opinion)
+    committee = documents.reply_issuer(election)
+    election.plan_reply_number = document_number_next(
+        issuer=committee, year=timezone.localdate().year
+    )
+    election.save(update_fields=["plan_reply_number"])
+    documents.plan_reply_issue(election=election, by=by, opinion=opinion)
+
+
+def _resubmit(election, *, by, opinion, data, **_rest):
+    if data.get("plan"):
+        plan = plan_from_data(data["plan"], branch=election.org)
+        _plan_check(plan)
+        _plan_apply(election, plan)
+    case_transition(case=election, transition="resubmit", by=by, opinion=opinion)
+    documents.request_issue(election=election, by=by)
+
+
+# The meeting.
+def _int(data: dict, key: str, label: str) -> int:
+    try:
+        return int(data[key])
+    except (KeyError, TypeError, ValueError) as error:
+        raise CaseError(_("请填写%(label)s（整数）") % {"label": label}) from error
+
+
+def _ids(values, label: str) -> list[int]:
+    if isinstance(values, str):
+        values = [v for v in values.replace("，", ",").split(",") if v.strip()]
+    try:
+        return [int(v) for v in values or []]
+    except (TypeError, ValueError) as error:
+        raise CaseError(_("%(label)s应为团员编号列表") % {"label": label}) from error
+
+
+def _round_setup(election: Election) -> tuple[str, list[Candidate], int, bool]:
+    """Kind, eligible candidates, places and whether a majority is needed, from the status."""
+    remaining = election.seats - conditions.elected_count(election)
+    if election.status == Status.REVOTE:
+        latest = conditions.latest_round(election)
+        tied = [v.candidate for v in latest.votes.filter(tied=True).select_related("candidate")]
+        return RoundKind.REVOTE, tied, remaining, False
+    unelected = list(election.candidates.filter(elected=False).select_related("member"))
+    if election.status == Status.SHORTFALL:
+        return RoundKind.RE_ELECT, unelected, remaining, True
+    return RoundKind.FIRST, unelected, remaining, True
+
+
+def _roll(election: Election, data: dict) -> tuple[list[int], list[int], list[int]]:
+    """(voters who should attend, excluded on 留团察看, voters present) from the roll call."""
+    members = {
+        m.pk: m for m in election.org.members.filter(is_active=True).only("pk", "standing", "name")
+    }
+    expected = _ids(data["expected"], _("应到会团员")) if data.get("expected") else list(members)
+    attended = _ids(data.get("attended"), _("实到会团员"))
+    strangers = sorted(set(expected + attended) - set(members))
+    if strangers:
+        raise CaseError(
+            _("编号 %(ids)s 不是本团支部在册团员") % {"ids": "、".join(map(str, strangers))}
+        )
+    excluded = [pk for pk in expected if members[pk].standing != Standing.GOOD]
+    voters = [pk for pk in expected if pk not in excluded]
+    # 留团察看 members may attend but do not vote; anyone else must be on the roll.
+    off_roll = [
+        members[pk].name
+        for pk in attended
+        if pk not in voters and members[pk].standing == Standing.GOOD
+    ]
+    if off_roll:
+        raise CaseError(_("%(names)s 不在应到会名单中") % {"names": "、".join(off_roll)})
+    return voters, excluded, [pk for pk in attended if pk in voters]
+
+
+def _record_round(election, *, by, opinion, data, files, task):
+    kind, eligible, places, majority = _round_setup(election)
+    meeting_date = date_parse(data.get("meeting_date") or timezone.localdate(), _("会议日期"))
+    if meeting_date > timezone.localdate():
+        raise CaseError(_("会议日期 %(date)s 晚于今天") % {"date": meeting_date})
+    voters, excluded, attended = _roll(election, data)
+    by_id = {c.pk: c for c in eligible}
+    if data.get("ballots") is not None:
+        marks = [_ids(ballot, _("选票")) for ballot in data["ballots"]]
+        returned, void, votes = ballots_tally(marks, places)
+    else:
+        returned = _int(data, "returned", _("收回选票"))
+        void = _int(data, "void", _("废票"))
+        raw = data.get("votes") or {}
+        votes = {int(key): int(value or 0) for key, value in raw.items()}
+    unknown = sorted(set(votes) - set(by_id))
+    if unknown:
+        raise CaseError(
+            _("本轮只能投票给：%(names)s；编号 %(ids)s 不在其中")
+            % {
+                "names": "、".join(c.member.name for c in eligible),
+                "ids": "、".join(map(str, unknown)),
+            }
+        )
+    count = BallotCount(
+        should_attend=len(voters),
+        present=len(attended),
+        issued=_int(data, "issued", _("发出选票")),
+        returned=returned,
+        void=void,
+        seats=places,
+        votes={pk: votes.get(pk, 0) for pk in by_id},
+        names={pk: c.member.name for pk, c in by_id.items()},
+    )
+    rules = conditions.count_rules_of(election, majority=majority)
+    outcome = count_outcome(count, rules)
+    lines = [outcome_reason(count, rules, pk, c.member.name) for pk, c in by_id.items()]
+    summary = _round_summary(count, outcome, by_id)
+    minutes = files.get("minutes")
+    round_ = BallotRound.objects.create(
+        election=election,
+        kind=kind,
+        meeting_date=meeting_date,
+        seats=places,
+        expected=voters,
+        excluded=excluded,
+        attended=attended,
+        should_attend=count.should_attend,
+        present=count.present,
+        issued=count.issued,
+        returned=count.returned,
+        void=count.void,
+        outcome=outcome.kind,
+        problems=outcome.problems,
+        summary="\n".join([summary, *lines]),
+        minutes=attachment_add(case=election, by=by, upload=minutes, task=task, purpose="计票记录")
+        if minutes
+        else None,
+        recorded_by=by,
+    )
+    RoundVote.objects.bulk_create(
+        [
+            RoundVote(
+                round=round_,
+                candidate=candidate,
+                votes=count.votes[pk],
+                elected=pk in outcome.elected,
+                tied=pk in outcome.tied,
+            )
+            for pk, candidate in by_id.items()
+        ]
+    )
+    for pk in outcome.elected:
+        Candidate.objects.filter(pk=pk).update(elected=True, votes=count.votes[pk])
+    audit_record(
+        action="election.round",
+        by=by,
+        case=election,
+        after=summary,
+        opinion="；".join(outcome.problems),
+        data={"round": round_.pk, "outcome": outcome.kind, "votes": count.votes},
+    )
+    transition = {
+        "invalid": "round_invalid",
+        "elected": "round_elected",
+        "tie": "round_tie",
+        "shortfall": "round_shortfall",
+    }[outcome.kind]
+    extra = {"held_on": meeting_date} if outcome.kind == "elected" else {}
+    case_transition(case=election, transition=transition, by=by, opinion=summary, **extra)
+
+
+def _round_summary(count: BallotCount, outcome, by_id: dict[int, Candidate]) -> str:
+    head = _(
+        "应到会 %(should_attend)s 人，实到会 %(present)s 人，发出选票 %(issued)s 张，"
+        "收回 %(returned)s 张，废票 %(void)s 张"
+    ) % vars(count)
+    names = "、".join(by_id[pk].member.name for pk in outcome.elected)
+    if outcome.kind == "invalid":
+        return f"{head}。" + _("选举无效：%(why)s") % {"why": "；".join(outcome.problems)}
+    if outcome.kind == "tie":
+        return f"{head}。" + _("%(names)s 票数相等，须就 %(places)s 个名额重新投票") % {
+            "names": "、".join(by_id[pk].member.name for pk in outcome.tied),
+            "places": outcome.tie_places,
+        }
+    if outcome.kind == "shortfall":
+        return f"{head}。" + _("当选 %(names)s，尚缺 %(shortfall)s 名") % {
+            "names": names or _("无"),
+            "shortfall": outcome.shortfall,
+        }
+    return f"{head}。" + _("当选：%(names)s") % {"names": names}
+
+
+def _reduce_seats(election, *, by, opinion, data, **_rest):
+    held_on = date_parse(data.get("meeting_date") or timezone.localdate(), _("会议日期"))
+    case_transition(
+        case=election, transition="seats_reduce", by=by, opinion=opinion, held_on=held_on
+    )
+
+
+# First committee meeting, report and reply.
+def _assign_officers(election, *, by, opinion, data, **_rest):
+    entries = data.get("officers") or []
+    elected = {c.member_id: c for c in election.candidates.filter(elected=True)}
+    election.officers.all().delete()
+    rows = []
+    for entry in entries:
+        try:
+            member_id, role = int(entry["member"]), entry["role"]
+        except (KeyError, TypeError, ValueError) as error:
+            raise CaseError(_("委员分工应写明团员编号与职务")) from error
+        if role not in OFFICER_ROLES:
+            raise CaseError(_("职务“%(role)s”不是支部委员会职务") % {"role": role})
+        if member_id not in elected:
+            name = Member.objects.filter(pk=member_id).values_list("name", flat=True).first()
+            raise RuleViolation(_("%(name)s 未当选委员，不能任职") % {"name": name or member_id})
+        rows.append(
+            Officer(
+                election=election,
+                candidate=elected[member_id],
+                role=role,
+                duty=str(entry.get("duty", "")).strip()[:60],
+            )
+        )
+    Officer.objects.bulk_create(rows)
+    without_account = [o.candidate.member.name for o in rows if not o.candidate.member.user_id]
+    if without_account:
+        raise RuleViolation(
+            _("%(names)s 尚未开通系统账号，开通后才能任职") % {"names": "、".join(without_account)}
+        )
+    audit_record(
+        action="election.officers",
+        by=by,
+        case=election,
+        after="；".join(f"{o.candidate.member.name} {o.get_role_display()}" for o in rows),
+    )
+    case_transition(case=election, transition="officers_assign", by=by, opinion=opinion)
+
+
+def _submit_report(election, *, by, opinion, **_rest):
+    case_transition(
+        case=election, transition="report_submit", by=by, opinion=opinion, on=timezone.localdate()
+    )
+    election.report_number = document_number_next(
+        issuer=election.org, year=timezone.localdate().year
+    )
+    election.save(update_fields=["report_number"])
+    documents.report_issue(election=election, by=by)
+
+
+def _result_approve(election, *, by, opinion, **_rest):
+    """The new committee takes office today; the old one leaves and its open tasks follow."""
+    today = timezone.localdate()
+    case_transition(case=election, transition="result_approve", by=by, opinion=opinion, on=today)
+    reason = _("%(reference)s 换届选举结果批复") % {"reference": election.reference}
+    officers = election.officers.select_related("candidate__member__user")
+    change = committee_replace(
+        org=election.org,
+        holders=[(o.candidate.member.user, o.role) for o in officers],
+        on=today,
+        by=by,
+        reason=reason,
+    )
+    tasks_reroute(user_ids=change.leaving_user_ids, on=today, by=by, reason=reason)
+    terms.term_start(branch=election.org, starts_on=today, election=election, by=by)
+    election.result_reply_number = document_number_next(
+        issuer=documents.reply_issuer(election), year=today.year
+    )
+    election.save(update_fields=["result_reply_number"])
+    documents.result_reply_issue(election=election, by=by, opinion=opinion)
+
+
+_HANDLERS = {
+    ("party_review", "approve"): _transition("party_agree"),
+    ("party_review", "return"): _transition("plan_return"),
+    ("plan_review", "approve"): _plan_approve,
+    ("plan_review", "return"): _transition("plan_return"),
+    ("plan_review", "reject"): _transition("plan_reject"),
+    ("revise", "resubmit"): _resubmit,
+    ("revise", "withdraw"): _transition("withdraw"),
+    ("meeting", "record_round"): _record_round,
+    ("meeting", "reduce_seats"): _reduce_seats,
+    ("first_committee_meeting", "assign_officers"): _assign_officers,
+    ("report", "submit_report"): _submit_report,
+    ("result_review", "approve"): _result_approve,
+    ("result_review", "return"): _transition("result_return"),
+}
+
+
+def plan_from_data(data: dict, *, branch: Organization) -> Plan:
+    """A Plan from request data (form or API): member ids resolved within ``branch``."""
+    members = {m.pk: m for m in Member.objects.filter(branch=branch)}
+
+    def member(pk) -> Member:
+        found = members.get(int(pk)) if str(pk).isdigit() else None
+        if found is None:
+            raise CaseError(_("编号 %(id)s 不是本团支部团员") % {"id": pk})
+        return found
+
+    try:
+        return Plan(
+            meeting_date=date_parse(data["meeting_date"], _("团员大会日期")),
+            place=str(data.get("place", "")),
+            agenda=str(data.get("agenda", "")),
+            seats=int(data["seats"]),
+            method=str(data.get("method", Method.DIRECT)),
+            candidates=[
+                CandidateEntry(member=member(c["member"]), resume=str(c.get("resume", "")))
+                for c in data.get("candidates", [])
+            ],
+            scrutineers=[member(pk) for pk in _ids(data.get("scrutineers"), _("监票人"))],
+            tellers=[member(pk) for pk in _ids(data.get("tellers"), _("计票人"))],
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise CaseError(_("请完整填写团员大会日期、应选名额和候选人")) from error

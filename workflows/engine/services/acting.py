@@ -1,0 +1,95 @@
+"""The shape every process's task service shares: check the action, record the opinion, run the
+step's one handler inside ``task_complete``."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+
+from ..errors import CaseError, NotAllowed
+from ..models import Decision
+from .cases import opinion_record
+from .tasks import task_complete
+
+# Actions that end, return or refuse something must say why.
+OPINION_REQUIRED = {"return", "return_previous", "reject", "uphold", "decline"}
+
+ACTION_DECISIONS = {
+    "approve": Decision.APPROVE,
+    "return": Decision.RETURN,
+    "return_previous": Decision.RETURN_PREVIOUS,
+    "reject": Decision.REJECT,
+    "resubmit": Decision.RESUBMIT,
+    "withdraw": Decision.WITHDRAW,
+    "record_vote": Decision.RECORD,
+    "dismiss": Decision.APPROVE,
+    "uphold": Decision.REJECT,
+    "accept": Decision.APPROVE,
+    "decline": Decision.REJECT,
+    "record_round": Decision.RECORD,
+    "reduce_seats": Decision.RECORD,
+    "assign_officers": Decision.RECORD,
+    "submit_report": Decision.APPROVE,
+}
+
+Handler = Callable[..., None]
+
+
+def opinion_check(action: str, opinion: str) -> None:
+    if action in OPINION_REQUIRED and not opinion.strip():
+        raise CaseError(
+            _("「%(decision)s」须填写意见") % {"decision": Decision(ACTION_DECISIONS[action]).label}
+        )
+
+
+def date_parse(value: Any, label: str) -> datetime.date:
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError as error:
+        raise CaseError(
+            _("%(label)s「%(value)s」不是有效日期（应为 2026-11-25 格式）")
+            % {"label": label, "value": value}
+        ) from error
+
+
+def task_act(
+    *,
+    task: Task,
+    by: AbstractBaseUser,
+    action: str,
+    opinion: str,
+    data: dict[str, Any] | None,
+    files: dict[str, UploadedFile] | None,
+    handlers: Mapping[tuple[str, str], Handler],
+) -> Any:
+    """Finish ``task`` with ``action`` through ``handlers[(step, action)](case=..., ...)``.
+
+    The opinion is recorded first, so documents the handler issues already carry it.
+    """
+    opinion_check(action, opinion)
+    handler = handlers.get((task.flow_task.name, action))
+    if handler is None:
+        raise NotAllowed(_("此环节不能执行「%(action)s」") % {"action": action})
+    data = data or {}
+    files = files or {}
+
+    def perform(case) -> None:
+        opinion_record(
+            case=case,
+            by=by,
+            step=task.flow_task.step,
+            decision=ACTION_DECISIONS[action],
+            text=opinion,
+            task=task,
+        )
+        handler(case, by=by, opinion=opinion, data=data, files=files, task=task)
+
+    return task_complete(task=task, by=by, action=action, perform=perform)
