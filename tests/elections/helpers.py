@@ -23,7 +23,7 @@ def candidates_for(branch, count: int, prefix: str = "候选") -> list:
     ]
 
 
-def plan(candidates, scrutineers, *, seats: int, **overrides) -> Plan:
+def plan(candidates, others, *, seats: int, **overrides) -> Plan:
     values = dict(
         meeting_date=timezone.localdate() + datetime.timedelta(days=14),
         place="门诊楼三楼会议室",
@@ -31,8 +31,8 @@ def plan(candidates, scrutineers, *, seats: int, **overrides) -> Plan:
         seats=seats,
         method="direct",
         candidates=[CandidateEntry(member=m, resume=f"{m.name}，2015年入团。") for m in candidates],
-        scrutineers=scrutineers[:1],
-        tellers=scrutineers[1:2],
+        scrutineers=others[:1],
+        tellers=others[1:2],
     )
     values.update(overrides)
     return Plan(**values)

@@ -1,22 +1,13 @@
 """The 推优 documents render in Chinese with their data, and carry a verification code."""
 
-import io
-
 import pytest
-from pypdf import PdfReader
 
 from tests.cases import act, publicity_window_elapses, to_publicity
+from tests.pdf import text_of
 from workflows.documents.models import IssuedDocument
 from workflows.party_recommendation.documents import round_summary_issue
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(document: IssuedDocument) -> str:
-    with document.file.open("rb") as handle:
-        reader = PdfReader(io.BytesIO(handle.read()))
-    # Table cells wrap long words onto several lines; compare the text without layout breaks.
-    return "".join("".join(page.extract_text() for page in reader.pages).split())
 
 
 def test_registration_form_after_recommendation(
