@@ -88,6 +88,8 @@ def count_violations(count: BallotCount, rules: CountRules) -> list[str]:
     if min([*numbers, *count.votes.values()], default=0) < 0:
         return [_("人数和票数不能为负数")]
     problems = []
+    if count.seats <= 0:
+        return [_("本轮应选名额必须大于 0")]
     if count.should_attend <= 0:
         problems.append(_("应到会有选举权的团员人数必须大于 0"))
     if count.present > count.should_attend:
