@@ -32,6 +32,7 @@ class CaseBriefSerializer(serializers.Serializer):
 class TaskSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     step = serializers.SerializerMethodField()
+    step_key = serializers.SerializerMethodField()
     status = serializers.CharField()
     owner = serializers.SerializerMethodField()
     created = serializers.DateTimeField()
@@ -43,6 +44,10 @@ class TaskSerializer(serializers.Serializer):
 
     def get_step(self, task: Task) -> str:
         return task.flow_task.step
+
+    def get_step_key(self, task: Task) -> str:
+        """The node's name (``meeting``, ``plan_review``): what the ``act`` data depends on."""
+        return task.flow_task.name
 
     def get_owner(self, task: Task) -> str | None:
         return _name(task.owner)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import elections, views
 
 app_name = "api"
 
@@ -30,4 +30,8 @@ urlpatterns = [
         views.ApplicationCreateView.as_view(),
         name="application_create",
     ),
+    path("elections/", elections.ElectionListCreateView.as_view(), name="elections"),
+    path("elections/<int:pk>/", elections.ElectionDetailView.as_view(), name="election"),
+    path("terms/", elections.TermListView.as_view(), name="terms"),
+    path("terms/<int:pk>/change/", elections.TermChangeCreateView.as_view(), name="term_change"),
 ]

@@ -278,13 +278,11 @@ def _record_round(election, *, by, opinion, data, files, task):
     voters, excluded, attended = _roll(election, data)
     by_id = {c.pk: c for c in eligible}
     if data.get("ballots") is not None:
-        marks = [_ids(ballot, _("选票")) for ballot in data["ballots"]]
-        returned, void, votes = ballots_tally(marks, places)
+        returned, void, votes = ballots_tally(_ballots(data["ballots"]), places)
     else:
         returned = _int(data, "returned", _("收回选票"))
         void = _int(data, "void", _("废票"))
-        raw = data.get("votes") or {}
-        votes = {int(key): int(value or 0) for key, value in raw.items()}
+        votes = _votes(data.get("votes") or {})
     unknown = sorted(set(votes) - set(by_id))
     if unknown:
         raise CaseError(
@@ -362,6 +360,19 @@ def _record_round(election, *, by, opinion, data, files, task):
     case_transition(case=election, transition=transition, by=by, opinion=summary, **extra)
 
 
+def _ballots(value) -> list[list[int]]:
+    if not isinstance(value, list) or not all(isinstance(b, list) for b in value):
+        raise CaseError(_("选票应为列表，每张选票列出所选候选人编号"))
+    return [_ids(ballot, _("选票")) for ballot in value]
+
+
+def _votes(value) -> dict[int, int]:
+    try:
+        return {int(key): int(count or 0) for key, count in dict(value).items()}
+    except (TypeError, ValueError) as error:
+        raise CaseError(_("得票应为“候选人编号: 票数”")) from error
+
+
 def _round_summary(count: BallotCount, outcome, by_id: dict[int, Candidate]) -> str:
     head = _(
         "应到会 %(should_attend)s 人，实到会 %(present)s 人，发出选票 %(issued)s 张，"
@@ -393,6 +404,8 @@ def _reduce_seats(election, *, by, opinion, data, **_rest):
 # First committee meeting, report and reply.
 def _assign_officers(election, *, by, opinion, data, **_rest):
     entries = data.get("officers") or []
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise CaseError(_("委员分工应写明团员编号与职务"))
     elected = {c.member_id: c for c in election.candidates.filter(elected=True)}
     election.officers.all().delete()
     rows = []
