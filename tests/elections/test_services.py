@@ -230,6 +230,15 @@ def test_a_tie_at_the_last_seat_goes_to_a_recorded_re_vote(world, people):
     }
 
 
+def test_a_round_dated_before_the_request_is_refused(world, people):
+    election = approved(world, people)
+    by_member = candidates_of(election)
+    data = round_data(election, {by_member[m]: 40 for m in people[:5]})
+    data["meeting_date"] = timezone.localdate() - datetime.timedelta(days=1)
+    with pytest.raises(CaseError, match="早于请示报送日期"):
+        act(election, "meeting", world.secretary_a, "record_round", "", data)
+
+
 def test_re_vote_only_among_the_tied(world, people):
     election = approved(world, people)
     elect(world, election, people, votes=(50, 45, 40, 35, 30, 30))
@@ -354,6 +363,9 @@ def test_approval_puts_the_new_committee_in_office_and_moves_open_tasks(world, p
     assert role_holders(role="deputy_secretary", org=world.branch_a, on=today) == [people[1].user]
     old = Appointment.objects.get(user=world.secretary_a, org=world.branch_a)
     assert old.end_date == today - datetime.timedelta(days=1)
+    people[0].refresh_from_db()
+    people[4].refresh_from_db()
+    assert (people[0].league_post, people[4].league_post) == ("团支部书记", "团支部宣传委员")
     moved = Task.objects.get(pk=open_task(waiting).pk)
     assert moved.owner == people[0].user
     event = AuditEvent.objects.get(action="task.reroute")

@@ -1,13 +1,15 @@
-"""manage.py seed_demo: the commission's tree, ~1000 members, 推优 cases in every status, and a
-second run that changes nothing.
+"""manage.py seed_demo: the commission's tree, ~1000 members, 推优 cases in every status, every
+branch's term and three 换届选举 at different stages, and a second run that changes nothing.
 
 Seeding drives two dozen cases through the real flow, so it runs once (twice, for idempotency)
 and the checks below share that data.
 """
 
+from fractions import Fraction
 from io import StringIO
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
@@ -15,9 +17,13 @@ from pypdf import PdfReader
 from viewflow.workflow.models import Task
 
 from workflows.audit.models import AuditEvent
+from workflows.demo.elections import meeting_count
 from workflows.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from workflows.demo.people import id_check_digit
 from workflows.documents.models import IssuedDocument
+from workflows.elections.ballot import BallotCount, CountRules, count_outcome
+from workflows.elections.models import BallotRound, Candidate, Election, Officer, Term
+from workflows.elections.models import Status as ElectionStatus
 from workflows.engine.models import Notification, Publicity
 from workflows.org.models import (
     Appointment,
@@ -28,7 +34,7 @@ from workflows.org.models import (
     Standing,
     Substitute,
 )
-from workflows.org.selectors import party_org_of
+from workflows.org.selectors import party_org_of, role_holder
 from workflows.party_recommendation.conditions import eligibility_problems_of
 from workflows.party_recommendation.models import Application, Round, Status
 
@@ -39,6 +45,26 @@ OPEN = ["NEW", "ASSIGNED", "STARTED"]
 def test_id_check_digit_follows_gb_11643():
     assert id_check_digit("11010519491231002") == "X"
     assert id_check_digit("44052418800101001") == "4"
+
+
+@pytest.mark.parametrize("seats", [3, 5])
+@pytest.mark.parametrize("extra", [1, 2])
+def test_meeting_count_elects_the_first_candidates(seats, extra):
+    for present in range(8, 80):
+        void, votes = meeting_count(present=present, seats=seats, candidates=seats + extra)
+        count = BallotCount(
+            should_attend=present + present // 10,
+            present=present,
+            issued=present,
+            returned=present,
+            void=void,
+            seats=seats,
+            votes=dict(enumerate(votes)),
+        )
+        outcome = count_outcome(count, CountRules(quorum=Fraction(4, 5)))
+        assert outcome.problems == [], (present, votes)
+        assert outcome.elected == list(range(seats)), (present, votes)
+        assert sum(votes) <= (present - void) * seats
 
 
 def _seed(capture) -> str:
@@ -63,6 +89,11 @@ def _counts() -> dict[str, int]:
         Notification,
         IssuedDocument,
         AuditEvent,
+        Term,
+        Election,
+        Candidate,
+        BallotRound,
+        Officer,
     )
     return {model.__name__: model.objects.count() for model in models}
 
@@ -77,6 +108,8 @@ def test_seed_demo(django_capture_on_commit_callbacks):
     assert "本次新建：无" in second
 
     _check_tree()
+    _check_terms()
+    _check_elections(first)
     _check_members()
     _check_cases()
     _check_non_bmp_name()
@@ -104,7 +137,87 @@ def _check_tree():
         roles = list(Appointment.objects.filter(org=hospital).values_list("role", flat=True))
         assert roles.count(Role.ORGANIZATION_MEMBER) == 2, hospital
         assert Role.DEPUTY_SECRETARY in roles, hospital
-    assert not Appointment.objects.exclude(start_date="2024-01-01").exists()
+    # Only the committee elected today took office since; everyone else was appointed in 2024.
+    elected = Election.objects.filter(status=ElectionStatus.CONFIRMED).values("org")
+    assert (
+        not Appointment.objects.exclude(start_date="2024-01-01").exclude(org__in=elected).exists()
+    )
+
+
+def _check_terms():
+    today = timezone.localdate()
+    committee = Organization.objects.get(name="市卫生健康委团委")
+    branches = committee.subtree().filter(kind=OrgKind.BRANCH)
+    marks = [mark for mark in committee.subtree().values_list("issuer_mark", flat=True) if mark]
+    assert len(marks) == len(set(marks)), "issuer marks repeat"
+    assert Organization.objects.get(name="急诊科团支部").issuer_mark == "急诊团支"
+    states = {"overdue": 0, "due_soon": 0, "later": 0}
+    for branch in branches:
+        assert branch.issuer_mark.endswith("团支") and len(branch.issuer_mark) <= 6, branch
+        term = Term.objects.get(branch=branch, ended_on__isnull=True)
+        assert term.years == (1 if branch.is_student else 3), branch
+        assert term.starts_on <= today and term.starts_on.weekday() < 5, term
+        if term.due_on < today:
+            states["overdue"] += 1
+        elif term.due_on <= today + relativedelta(months=3):
+            states["due_soon"] += 1
+        else:
+            states["later"] += 1
+    assert 3 <= states["overdue"] <= 6, states
+    assert 5 <= states["due_soon"] <= 10, states
+    assert states["later"] >= branches.count() // 2, states
+
+
+def _check_elections(output: str):
+    today = timezone.localdate()
+    statuses = sorted(Election.objects.values_list("status", flat=True))
+    assert statuses == sorted(
+        [ElectionStatus.PLAN_REVIEW, ElectionStatus.APPROVED, ElectionStatus.CONFIRMED]
+    )
+    for election in Election.objects.all():
+        assert election.request_number.startswith(election.org.issuer_mark + "发〔")
+        assert election.term.branch_id == election.org_id
+        assert election.candidates.count() > election.seats
+        assert IssuedDocument.objects.filter(
+            kind="election_request", subject_id=election.pk, size__gt=0
+        ).exists()
+        assert election.org.name in output
+
+    waiting = Election.objects.get(status=ElectionStatus.PLAN_REVIEW)
+    task = Task.objects.get(process_id=waiting.process_id, status__in=OPEN, flow_task_type="HUMAN")
+    committee = Organization.objects.get(name="市卫生健康委团委")
+    assert task.owner_id is None and task.owner_permission_obj_pk == str(committee.pk)
+
+    approved = Election.objects.get(status=ElectionStatus.APPROVED)
+    assert approved.meeting_date > today and approved.plan_reply_number
+    task = Task.objects.get(process_id=approved.process_id, status__in=OPEN, flow_task_type="HUMAN")
+    assert task.flow_task.name == "meeting"
+    assert task.owner == role_holder(role=Role.SECRETARY, org=approved.org, on=today)
+
+    confirmed = Election.objects.get(status=ElectionStatus.CONFIRMED)
+    branch = confirmed.org
+    assert confirmed.held_on == confirmed.approved_on == today
+    assert confirmed.result_reply_number and confirmed.report_number
+    round_ = confirmed.rounds.get()
+    assert round_.outcome == "elected" and round_.present * 5 > round_.should_attend * 4
+    valid = round_.returned - round_.void
+    votes = list(round_.votes.values_list("votes", flat=True))
+    assert sum(votes) <= valid * confirmed.seats and max(votes) <= valid
+    elected = confirmed.candidates.filter(elected=True)
+    assert elected.count() == confirmed.seats
+    assert all(c.votes * 2 > round_.present for c in elected)
+    secretary = role_holder(role=Role.SECRETARY, org=branch, on=today)
+    officer = confirmed.officers.get(role=Role.SECRETARY)
+    assert secretary == officer.candidate.member.user and officer.candidate.elected
+    assert secretary.check_password(DEMO_PASSWORD) and secretary.username in output
+    old = Appointment.objects.get(org=branch, role=Role.SECRETARY, user__username="jijiu_shuji")
+    assert old.end_date == today - timezone.timedelta(days=1)
+    new_term = Term.objects.get(branch=branch, ended_on__isnull=True)
+    assert new_term.starts_on == today and new_term.election == confirmed
+    assert confirmed.term.ended_on == today and confirmed.term.due_on < today
+    assert IssuedDocument.objects.filter(
+        kind="election_result_reply", subject_id=confirmed.pk, size__gt=0
+    ).exists()
 
 
 def _check_members():

@@ -1,5 +1,6 @@
 """Demo data: the organisation tree of a city health commission's league committee, about 1000
-members, office holders with memorable logins, and 推优入党 cases in every status.
+members, office holders with memorable logins, 推优入党 cases in every status, every 团支部's
+term and three 换届选举 at different stages.
 
 Plain module (not an app): ``manage.py seed_demo`` writes it, ``manage.py demo_logins`` lists the
 logins. Everything is generated from fixed tables and ``random.Random(2026)``, so two runs plan

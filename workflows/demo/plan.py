@@ -18,6 +18,7 @@ from workflows.party_recommendation.models import Track
 
 from . import people
 from .cases import CASES, ROUND_BY_BRANCH, CasePlan
+from .elections import ELECTIONS, ElectionPlan, election_plan, people_needed
 from .logins import BY_USERNAME, DEMO_LOGINS, MEMBER
 from .people import NamePool, Person, person_new, random_day
 from .structure import (
@@ -54,6 +55,7 @@ class Plan:
     people: list[Person]
     offices: list[Office]
     cases: list[CasePlan]
+    elections: list[ElectionPlan]
 
     @property
     def members(self) -> list[Person]:
@@ -195,10 +197,12 @@ def plan_build(members: int = MEMBERS_DEFAULT) -> Plan:
             code = next(b.code for b in BRANCHES if b.name == login.org)
             demo_members.setdefault(code, []).append(login)
 
+    election_people = {spec.branch: people_needed(spec) for spec in ELECTIONS}
     minimum = {
         b.code: len(hosted.get(b.code, []))
         + len(case_specs.get(b.code, []))
         + len(demo_members.get(b.code, []))
+        + election_people.get(b.code, 0)
         + 3
         for b in BRANCHES
     }
@@ -269,6 +273,9 @@ def plan_build(members: int = MEMBERS_DEFAULT) -> Plan:
     for person in rng.sample(elsewhere, min(PROBATION_ELSEWHERE, len(elsewhere))):
         person.standing = Standing.PROBATION
 
+    # 换届 candidates and vote counters, picked (not drawn) among the branch's ordinary members.
+    elections = [election_plan(spec, fillers[spec.branch]) for spec in ELECTIONS]
+
     # Office holders outside the league: party secretaries and the auditor.
     for office in offices:
         if office.host:
@@ -284,4 +291,4 @@ def plan_build(members: int = MEMBERS_DEFAULT) -> Plan:
         planned.append(person)
     # Cases are created in the order CASES lists them (the demo branch's first).
     cases = [plan for _order, plan in sorted(case_plans, key=lambda item: item[0])]
-    return Plan(people=planned, offices=offices, cases=cases)
+    return Plan(people=planned, offices=offices, cases=cases, elections=elections)

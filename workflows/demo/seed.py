@@ -1,6 +1,7 @@
 """Writing the demo plan: every row is looked up by its natural key first (organisation name,
-username, member name within a branch, appointment user + unit + role), so a second run writes
-nothing. The cases are created once: if the demo rounds exist, they are left alone."""
+username, member name within a branch, appointment user + unit + role, a branch's open term), so a
+second run writes nothing. The cases are created once: if the demo rounds exist, they are left
+alone; so is a branch that already has a 换届选举."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
 from workflows.documents.models import DocumentFailure, IssuedDocument
+from workflows.elections.models import Election, Term
+from workflows.elections.models import Status as ElectionStatus
 from workflows.org.models import (
     Appointment,
     Member,
@@ -23,11 +27,13 @@ from workflows.org.models import (
     Substitute,
 )
 from workflows.party_recommendation.models import Application, Round, Status
+from workflows.rules.selectors import rules_resolve
 
 from .cases import cases_seed
+from .elections import election_lines, elections_seed, terms_ensure
 from .logins import DEMO_PASSWORD
 from .plan import APPOINTED_ON, MEMBERS_DEFAULT, Plan, plan_build
-from .structure import COMMISSION_PARTY, COMMITTEE, COMMITTEE_MARK, UNITS
+from .structure import BRANCH_BY_CODE, BRANCHES, COMMISSION_PARTY, COMMITTEE, COMMITTEE_MARK, UNITS
 
 User = get_user_model()
 ADMIN = "admin"
@@ -71,14 +77,32 @@ def organisations_ensure(result: SeedResult) -> dict[str, Organization]:
             unit.kind,
             parent=committee,
             party_org=party_unit,
-            issuer_mark=unit.issuer_mark,
+            issuer_mark=unit.issuer_mark
+            or (BRANCH_BY_CODE[unit.code].issuer_mark if unit.kind == OrgKind.BRANCH else ""),
         )
-        for _code, department in unit.departments:
+        for code, department in unit.departments:
             party_branch = ensure(f"{department}党支部", OrgKind.PARTY_BRANCH, parent=party_unit)
             ensure(
-                f"{department}团支部", OrgKind.BRANCH, parent=league_unit, party_org=party_branch
+                f"{department}团支部",
+                OrgKind.BRANCH,
+                parent=league_unit,
+                party_org=party_branch,
+                issuer_mark=BRANCH_BY_CODE[code].issuer_mark,
             )
-    return {org.name: org for org in party_root.subtree()}
+    orgs = {org.name: org for org in party_root.subtree()}
+    issuer_marks_ensure(orgs, result)
+    return orgs
+
+
+def issuer_marks_ensure(orgs: dict[str, Organization], result: SeedResult) -> None:
+    """Every 团支部 needs a 发文机关代字 for its 换届请示: fill in the ones a run before the marks
+    were planned created without one (a mark set by hand stays)."""
+    for branch in BRANCHES:
+        org = orgs[branch.name]
+        if not org.issuer_mark:
+            org.issuer_mark = branch.issuer_mark
+            org.save(update_fields=["issuer_mark"])
+            result.created["issuer_marks"] += 1
 
 
 def users_ensure(plan: Plan, result: SeedResult) -> dict[str, object]:
@@ -135,6 +159,21 @@ def members_ensure(
     ]
     Member.objects.bulk_create(new, batch_size=BATCH)
     result.created["members"] += len(new)
+    # A member seeded before the plan gave them a login (a 换届 candidate) is linked to it now.
+    logins = {
+        (orgs[person.branch].pk, person.name): users[person.username]
+        for person in plan.members
+        if person.username
+    }
+    unlinked = Member.objects.filter(
+        branch_id__in=branch_ids, user__isnull=True, name__in={name for _pk, name in logins}
+    )
+    for member in unlinked:
+        user = logins.get((member.branch_id, member.name))
+        if user is not None:
+            member.user = user
+            member.save(update_fields=["user"])
+            result.created["member_logins"] += 1
 
 
 def appointments_ensure(
@@ -182,11 +221,14 @@ def seed(*, members: int = MEMBERS_DEFAULT) -> SeedResult:
         members_ensure(plan, orgs, users, result)
         appointments_ensure(plan, orgs, users, result)
         substitute_ensure(users, result)
+        result.created["terms"] += terms_ensure(orgs)
     # No outer transaction from here on: each case commits on its own, and the registration
-    # forms its recommendation schedules are rendered as that commit happens.
+    # forms its recommendation schedules are rendered as that commit happens (so are the 换届
+    # documents of each election).
     applications = cases_seed(plan.cases)
     result.created["cases"] += len(applications)
     result.cases_skipped = not applications
+    result.created["elections"] += len(elections_seed(plan.elections))
     return result
 
 
@@ -228,17 +270,50 @@ def summary_lines(result: SeedResult | None = None) -> list[str]:
     lines.append(
         f"  推优登记表 PDF {forms} 份" + (f"，生成失败待重试 {failures} 份" if failures else "")
     )
+    lines.extend(_term_lines(committee))
     if result is not None:
         labels = {
             "organisations": "组织",
+            "issuer_marks": "发文机关代字",
             "users": "账号",
             "members": "团员",
+            "member_logins": "团员关联账号",
             "appointments": "任职",
             "substitutes": "代理人",
+            "terms": "任期",
             "cases": "推优案件",
+            "elections": "换届选举",
         }
         made = "，".join(f"{labels[k]} {v}" for k, v in result.created.items() if v)
         lines.append(f"本次新建：{made or '无（演示数据已齐全）'}")
         if result.cases_skipped:
             lines.append("推优批次已存在，未重复创建案件")
     return lines
+
+
+def _term_lines(committee: Organization) -> list[str]:
+    """The 换届 dashboard in three numbers, and the demo elections."""
+    today = timezone.localdate()
+    notice = rules_resolve(process="election", org=committee, on=today).int("remind_months")
+    soon = today + relativedelta(months=notice)
+    terms = Term.objects.filter(ended_on__isnull=True, branch__path__startswith=committee.path)
+    overdue = terms.filter(due_on__lt=today).count()
+    due = terms.filter(due_on__gte=today, due_on__lte=soon).count()
+    statuses = Counter(
+        Election.objects.filter(org__path__startswith=committee.path).values_list(
+            "status", flat=True
+        )
+    )
+    elections = "　".join(
+        f"{status.label} {statuses[status.value]}"
+        for status in ElectionStatus
+        if statuses[status.value]
+    )
+    documents = IssuedDocument.objects.filter(kind__startswith="election_").count()
+    return [
+        f"  团支部任期：已逾期 {overdue} 个，{notice} 个月内届满 {due} 个，"
+        f"其余 {terms.count() - overdue - due} 个",
+        f"  换届选举 {sum(statuses.values())} 件" + (f"：{elections}" if elections else ""),
+        f"  换届公文 PDF {documents} 份",
+        *election_lines(),
+    ]

@@ -2,7 +2,8 @@
 organisations (4 团委, 6 团总支, 8 团支部), each hospital with its party committee and one party
 branch per department, and every league branch linked to a party branch.
 
-Names are unique across the tree: they are the natural keys ``seed_demo`` finds rows by.
+Names are unique across the tree: they are the natural keys ``seed_demo`` finds rows by. So are
+the 发文机关代字 (issuer marks): every 团支部 has one, for the 发文字号 of its 换届请示.
 """
 
 from __future__ import annotations
@@ -43,6 +44,39 @@ class Unit:
         return f"{self.name}党委" if self.departments else f"{self.name}党支部"
 
 
+# A 团支部's 发文机关代字 is the usual short name of its department (or unit) and "团支", e.g.
+# 急诊科团支部 → 急诊团支 (急诊团支发〔2026〕1号). The short name drops a final 科, 部 or 中心
+# unless a single character would be left; where that reads badly, it is fixed here.
+BRANCH_MARK_SUFFIX = "团支"
+SHORT_NAMES = {
+    "jyk": "检验",
+    "sjnk": "神内",
+    "hxnk": "呼吸",
+    "xhnk": "消化",
+    "hmwk": "颌面",
+    "kqxf": "修复",
+    "xlzx": "心理",
+    "mrk": "医美",
+    "zzyx": "重症",
+    "jiguan": "委机关",
+    "jikong": "疾控",
+    "jijiu": "急救",
+    "xueye": "血液",
+    "jiandu": "监督",
+    "xinxi": "信息",
+    "jiankang": "健促",
+    "rencai": "人才",
+}
+
+
+def short_name(department: str) -> str:
+    """急诊科 → 急诊, 护理部 → 护理, 视光中心 → 视光; 骨科 and 眼科 stay as they are."""
+    for suffix in ("中心", "科", "部"):
+        if department.endswith(suffix) and len(department) - len(suffix) >= 2:
+            return department[: -len(suffix)]
+    return department
+
+
 @dataclass(frozen=True)
 class Branch:
     """A 团支部 where members are registered, with its party branch."""
@@ -52,6 +86,11 @@ class Branch:
     unit: Unit
     department: str  # written into Member.department
     party_name: str
+
+    @property
+    def issuer_mark(self) -> str:
+        department = self.name.removesuffix(SUFFIX[OrgKind.BRANCH])
+        return (SHORT_NAMES.get(self.code) or short_name(department)) + BRANCH_MARK_SUFFIX
 
 
 UNITS: tuple[Unit, ...] = (

@@ -275,6 +275,12 @@ def _record_round(election, *, by, opinion, data, files, task):
     meeting_date = date_parse(data.get("meeting_date") or timezone.localdate(), _("会议日期"))
     if meeting_date > timezone.localdate():
         raise CaseError(_("会议日期 %(date)s 晚于今天") % {"date": meeting_date})
+    reported_on = timezone.localdate(election.submitted_at)
+    if meeting_date < reported_on:
+        raise CaseError(
+            _("会议日期 %(date)s 早于请示报送日期 %(reported)s")
+            % {"date": meeting_date, "reported": reported_on}
+        )
     voters, excluded, attended = _roll(election, data)
     by_id = {c.pk: c for c in eligible}
     if data.get("ballots") is not None:
@@ -433,12 +439,9 @@ def _assign_officers(election, *, by, opinion, data, **_rest):
         raise RuleViolation(
             _("%(names)s 尚未开通系统账号，开通后才能任职") % {"names": "、".join(without_account)}
         )
-    audit_record(
-        action="election.officers",
-        by=by,
-        case=election,
-        after="；".join(f"{o.candidate.member.name} {o.get_role_display()}" for o in rows),
-    )
+    with site_language():
+        after = "；".join(f"{o.candidate.member.name} {o.get_role_display()}" for o in rows)
+    audit_record(action="election.officers", by=by, case=election, after=after)
     case_transition(case=election, transition="officers_assign", by=by, opinion=opinion)
 
 
@@ -467,12 +470,24 @@ def _result_approve(election, *, by, opinion, **_rest):
         reason=reason,
     )
     tasks_reroute(user_ids=change.leaving_user_ids, on=today, by=by, reason=reason)
+    _league_posts_update(officers, leaving_user_ids=change.leaving_user_ids)
     terms.term_start(branch=election.org, starts_on=today, election=election, by=by)
     election.result_reply_number = document_number_next(
         issuer=documents.reply_issuer(election), year=today.year
     )
     election.save(update_fields=["result_reply_number"])
     documents.result_reply_issue(election=election, by=by, opinion=opinion)
+
+
+def _league_posts_update(officers, *, leaving_user_ids: set[int]) -> None:
+    """The member records say who holds which branch office now (the 团内职务 on forms)."""
+    Member.objects.filter(user_id__in=leaving_user_ids).update(league_post="")
+    for officer in officers:
+        member = officer.candidate.member
+        with site_language():
+            post = officer.duty or officer.get_role_display()
+        member.league_post = f"团支部{post}"
+        member.save(update_fields=["league_post"])
 
 
 _HANDLERS = {

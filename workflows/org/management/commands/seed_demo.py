@@ -1,4 +1,5 @@
-"""Seed the demo: organisations, ~1000 members, office holders, 推优 cases in every status."""
+"""Seed the demo: organisations, ~1000 members, office holders, 推优 cases in every status,
+branch terms and 换届 elections."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from workflows.demo.seed import seed, summary_lines
 
 class Command(BaseCommand):
     help = (
-        "生成演示数据：委团委组织树、团员、任职与演示账号、各状态的推优入党案件。"
+        "生成演示数据：委团委组织树、团员、任职与演示账号、各状态的推优入党案件、"
+        "团支部任期与换届选举。"
         "可重复运行：已有的数据不会重复创建。"
     )
 
