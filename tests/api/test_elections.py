@@ -3,31 +3,19 @@
 import datetime
 
 import pytest
-import schemathesis
 from dateutil.relativedelta import relativedelta
-from django.core import signals
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, given
-from hypothesis import settings as hypothesis_settings
 from rest_framework.authtoken.models import Token
 
+from tests.api.fuzz import schema_exercise, wsgi_in_test_transaction  # noqa: F401
 from tests.api.test_views import client_for
-from tests.elections.helpers import candidates_for
+from tests.elections.helpers import OFFICER_ROLES, candidates_for
 from workflows.elections.models import Status, TermChangeKind, TermChangeStatus
 from workflows.elections.terms import term_start
 from workflows.org.selectors import role_holder
 
 pytestmark = pytest.mark.django_db
-OFFICER_ROLES = [
-    "secretary",
-    "deputy_secretary",
-    "organization_member",
-    "committee_member",
-    "committee_member",
-]
 
 
 def plan_body(world, candidates, *, seats=5, **overrides) -> dict:
@@ -328,40 +316,17 @@ def test_counts_per_candidate_pass_through_act_unchanged(world):
     assert [t["step_key"] for t in detail["active_tasks"]] == ["meeting"]
 
 
-def test_generated_requests_never_answer_500(world):
+def test_generated_requests_never_answer_500(world, wsgi_in_test_transaction):  # noqa: F811
     """Schema-generated requests against the 换届 endpoints: 4xx for bad input, never 500."""
     term_start(branch=world.branch_a, starts_on=timezone.localdate(), election=None, by=None)
     create(world, candidates_for(world.branch_a, 6))
     token, _ = Token.objects.get_or_create(user=world.secretary_a)
-    headers = {"Authorization": f"Token {token.key}"}
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    try:
-        schema = schemathesis.openapi.from_wsgi(
-            "/api/schema/?format=json", get_wsgi_application(), headers=headers
-        ).include(path_regex=r"^/api/v1/(elections|terms)/")
-        answers = []
-
-        def exercise(operation) -> None:
-            @given(case=operation.as_strategy())
-            @hypothesis_settings(
-                max_examples=25,
-                deadline=None,
-                derandomize=True,
-                database=None,
-                suppress_health_check=list(HealthCheck),
-            )
-            def call(case):
-                response = case.call(headers=headers)
-                answers.append((operation.method, operation.path, response.status_code))
-
-            call()
-
-        for result in schema.get_all_operations():
-            exercise(result.ok())
-    finally:
-        for signal in (signals.request_started, signals.request_finished):
-            signal.connect(close_old_connections)
+    answers = schema_exercise(
+        wsgi_in_test_transaction,
+        headers={"Authorization": f"Token {token.key}"},
+        max_examples=25,
+        path_regex=r"^/api/v1/(elections|terms)/",
+    )
     assert len({(method, path) for method, path, _ in answers}) == 5
     assert [answer for answer in answers if answer[2] >= 500] == []
 

@@ -72,3 +72,58 @@ def round_data(election, votes: dict, *, attended=None, issued=None, **extra) ->
         "votes": {c.pk: n for c, n in votes.items()},
         **extra,
     }
+
+
+OFFICER_ROLES = [
+    "secretary",
+    "deputy_secretary",
+    "organization_member",
+    "committee_member",
+    "committee_member",
+]
+
+
+def officers_data(people, roles=OFFICER_ROLES) -> dict:
+    return {
+        "officers": [
+            {"member": m.pk, "role": r, "duty": "宣传委员" if r == "committee_member" else ""}
+            for m, r in zip(people, roles, strict=False)
+        ]
+    }
+
+
+def candidates_of(election) -> dict:
+    return {c.member: c for c in election.candidates.all()}
+
+
+def approved(world, people, **overrides):
+    election = submit(world, people, **overrides)
+    act(election, "plan_review", world.reviewer_1, "approve", "同意")
+    return election
+
+
+def elect(world, election, people, votes=(50, 45, 40, 35, 30, 10)):
+    by_member = candidates_of(election)
+    tally = {by_member[m]: n for m, n in zip(people, votes, strict=False)}
+    act(election, "meeting", world.secretary_a, "record_round", "", round_data(election, tally))
+
+
+def to_report(world, election, people):
+    """From an approved 请示 to the report step: counted, and duties assigned."""
+    elect(world, election, people)
+    act(
+        election,
+        "first_committee_meeting",
+        world.secretary_a,
+        "assign_officers",
+        "",
+        officers_data(people),
+    )
+
+
+def confirmed(world, people):
+    election = approved(world, people)
+    to_report(world, election, people)
+    act(election, "report", world.secretary_a, "submit_report", "")
+    act(election, "result_review", world.reviewer_1, "approve", "同意选举结果")
+    return election

@@ -3,8 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from tests.elections.helpers import act, submit
-from tests.elections.test_services import elect, officers_data
+from tests.elections.helpers import act, submit, to_report
 from tests.pdf import text_of
 from workflows.documents.models import DocumentFailure, IssuedDocument
 from workflows.elections.models import Status
@@ -20,15 +19,7 @@ def test_four_official_documents_numbered_per_issuer(
         election = submit(world, people)
     with django_capture_on_commit_callbacks(execute=True):
         act(election, "plan_review", world.reviewer_1, "approve", "请按期召开")
-    elect(world, election, people)
-    act(
-        election,
-        "first_committee_meeting",
-        world.secretary_a,
-        "assign_officers",
-        "",
-        officers_data(people),
-    )
+    to_report(world, election, people)
     with django_capture_on_commit_callbacks(execute=True):
         act(election, "report", world.secretary_a, "submit_report", "")
     with django_capture_on_commit_callbacks(execute=True):

@@ -6,11 +6,18 @@ import pytest
 from django.utils import timezone
 
 from tests.elections.helpers import (
+    OFFICER_ROLES,
     act,
+    approved,
     candidates_for,
+    candidates_of,
+    confirmed,
+    elect,
     everyone_present,
+    officers_data,
     round_data,
     submit,
+    to_report,
 )
 from tests.factories import MemberFactory, RulebookFactory
 from workflows.elections.models import Status
@@ -18,55 +25,6 @@ from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.org.models import Standing
 
 pytestmark = pytest.mark.django_db
-
-OFFICER_ROLES = [
-    "secretary",
-    "deputy_secretary",
-    "organization_member",
-    "committee_member",
-    "committee_member",
-]
-
-
-def candidates_of(election):
-    return {c.member: c for c in election.candidates.all()}
-
-
-def approved(world, people, **overrides):
-    election = submit(world, people, **overrides)
-    act(election, "plan_review", world.reviewer_1, "approve", "同意")
-    return election
-
-
-def elect(world, election, people, votes=(50, 45, 40, 35, 30, 10)):
-    by_member = candidates_of(election)
-    tally = {by_member[m]: n for m, n in zip(people, votes, strict=False)}
-    act(election, "meeting", world.secretary_a, "record_round", "", round_data(election, tally))
-
-
-def officers_data(people, roles=OFFICER_ROLES):
-    return {
-        "officers": [
-            {"member": m.pk, "role": r, "duty": "宣传委员" if r == "committee_member" else ""}
-            for m, r in zip(people, roles, strict=False)
-        ]
-    }
-
-
-def confirmed(world, people):
-    election = approved(world, people)
-    elect(world, election, people)
-    act(
-        election,
-        "first_committee_meeting",
-        world.secretary_a,
-        "assign_officers",
-        "",
-        officers_data(people),
-    )
-    act(election, "report", world.secretary_a, "submit_report", "")
-    act(election, "result_review", world.reviewer_1, "approve", "同意选举结果")
-    return election
 
 
 # 请示.
@@ -312,15 +270,7 @@ def test_report_and_reply_are_due_one_week_and_one_month_out(world, people):
     from tests.cases import open_task
 
     election = approved(world, people)
-    elect(world, election, people)
-    act(
-        election,
-        "first_committee_meeting",
-        world.secretary_a,
-        "assign_officers",
-        "",
-        officers_data(people),
-    )
+    to_report(world, election, people)
     today = timezone.localdate()
     assert (
         open_task(election, "report").data["due_on"]

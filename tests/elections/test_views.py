@@ -7,8 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.elections.helpers import act, submit
-from tests.elections.test_services import elect, officers_data
+from tests.elections.helpers import act, approved, submit, to_report
 from workflows.elections import terms
 from workflows.elections.models import Election, Status
 
@@ -141,17 +140,8 @@ def test_branch_b_cannot_reach_branch_a_election(
 
 
 def test_election_steps_show_due_and_overdue_in_the_inbox(client, world, people):
-    election = submit(world, people)
-    act(election, "plan_review", world.reviewer_1, "approve", "同意")
-    elect(world, election, people)
-    act(
-        election,
-        "first_committee_meeting",
-        world.secretary_a,
-        "assign_officers",
-        "",
-        officers_data(people),
-    )
+    election = approved(world, people)
+    to_report(world, election, people)
     task = election.process.task_set.get(flow_task_type="HUMAN", status="ASSIGNED")
     task.data = {
         **task.data,

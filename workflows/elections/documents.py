@@ -40,16 +40,25 @@ def _decisions(election: Election) -> list[dict]:
     ]
 
 
-def _issue(
-    *,
-    kind: str,
-    election: Election,
-    org: Organization,
-    by: AbstractBaseUser,
-    build: Callable[[], dict],
+def _own(election: Election) -> Organization:
+    return election.org
+
+
+# kind → (issuer, context builder): the branch writes up, the committee replies.
+KINDS: dict[str, tuple[Callable[[Election], Organization], Callable[[Election, str], dict]]] = {
+    "election_request": (_own, lambda election, _opinion: pdf.request_context(election)),
+    "election_plan_reply": (reply_issuer, pdf.plan_reply_context),
+    "election_report": (_own, lambda election, _opinion: pdf.report_context(election)),
+    "election_result_reply": (reply_issuer, pdf.result_reply_context),
+}
+
+
+def election_document_issue(
+    *, kind: str, election: Election, by: AbstractBaseUser, opinion: str = ""
 ) -> None:
+    issuer, build = KINDS[kind]
     with document_language():
-        context = build()
+        context = build(election, opinion)
         decisions = _decisions(election)
     document_issue_after_commit(
         kind=kind,
@@ -57,48 +66,8 @@ def _issue(
         template=TEMPLATE,
         context=context,
         subject=election,
-        org=org,
+        org=issuer(election),
         by=by,
         decisions=decisions,
         number=context["number"],
-    )
-
-
-def request_issue(*, election: Election, by: AbstractBaseUser) -> None:
-    _issue(
-        kind="election_request",
-        election=election,
-        org=election.org,
-        by=by,
-        build=lambda: pdf.request_context(election),
-    )
-
-
-def plan_reply_issue(*, election: Election, by: AbstractBaseUser, opinion: str) -> None:
-    _issue(
-        kind="election_plan_reply",
-        election=election,
-        org=reply_issuer(election),
-        by=by,
-        build=lambda: pdf.plan_reply_context(election, opinion),
-    )
-
-
-def report_issue(*, election: Election, by: AbstractBaseUser) -> None:
-    _issue(
-        kind="election_report",
-        election=election,
-        org=election.org,
-        by=by,
-        build=lambda: pdf.report_context(election),
-    )
-
-
-def result_reply_issue(*, election: Election, by: AbstractBaseUser, opinion: str) -> None:
-    _issue(
-        kind="election_result_reply",
-        election=election,
-        org=reply_issuer(election),
-        by=by,
-        build=lambda: pdf.result_reply_context(election, opinion),
     )

@@ -5,19 +5,16 @@ from __future__ import annotations
 import datetime
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
 from workflows.documents.services import document_number_next
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
-from workflows.engine.services.acting import date_parse, task_act
+from workflows.engine.services.acting import date_parse, task_actor
 from workflows.engine.services.attachments import attachment_add
 from workflows.engine.services.cases import case_transition
 from workflows.engine.services.reroute import tasks_reroute
@@ -170,23 +167,8 @@ def election_submit(*, branch: Organization, plan: Plan, by: AbstractBaseUser) -
             data={"rules": rules.label, "number": election.request_number},
         )
         ElectionFlow.start.run(election=election)
-        documents.request_issue(election=election, by=by)
+        documents.election_document_issue(kind="election_request", election=election, by=by)
     return election
-
-
-def election_act(
-    *,
-    task: Task,
-    by: AbstractBaseUser,
-    action: str,
-    opinion: str = "",
-    data: dict[str, Any] | None = None,
-    files: dict[str, UploadedFile] | None = None,
-) -> Election:
-    """Finish ``task`` with ``action``: the single entry point of every 换届 step."""
-    return task_act(
-        task=task, by=by, action=action, opinion=opinion, data=data, files=files, handlers=_HANDLERS
-    )
 
 
 def _transition(name: str):
@@ -203,7 +185,9 @@ def _plan_approve(election, *, by, opinion, **_rest):
         issuer=committee, year=timezone.localdate().year
     )
     election.save(update_fields=["plan_reply_number"])
-    documents.plan_reply_issue(election=election, by=by, opinion=opinion)
+    documents.election_document_issue(
+        kind="election_plan_reply", election=election, by=by, opinion=opinion
+    )
 
 
 def _resubmit(election, *, by, opinion, data, **_rest):
@@ -212,7 +196,7 @@ def _resubmit(election, *, by, opinion, data, **_rest):
         _plan_check(plan)
         _plan_apply(election, plan)
     case_transition(case=election, transition="resubmit", by=by, opinion=opinion)
-    documents.request_issue(election=election, by=by)
+    documents.election_document_issue(kind="election_request", election=election, by=by)
 
 
 # The meeting.
@@ -453,7 +437,7 @@ def _submit_report(election, *, by, opinion, **_rest):
         issuer=election.org, year=timezone.localdate().year
     )
     election.save(update_fields=["report_number"])
-    documents.report_issue(election=election, by=by)
+    documents.election_document_issue(kind="election_report", election=election, by=by)
 
 
 def _result_approve(election, *, by, opinion, **_rest):
@@ -476,7 +460,9 @@ def _result_approve(election, *, by, opinion, **_rest):
         issuer=documents.reply_issuer(election), year=today.year
     )
     election.save(update_fields=["result_reply_number"])
-    documents.result_reply_issue(election=election, by=by, opinion=opinion)
+    documents.election_document_issue(
+        kind="election_result_reply", election=election, by=by, opinion=opinion
+    )
 
 
 def _league_posts_update(officers, *, leaving_user_ids: set[int]) -> None:
@@ -533,3 +519,6 @@ def plan_from_data(data: dict, *, branch: Organization) -> Plan:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise CaseError(_("请完整填写团员大会日期、应选名额和候选人")) from error
+
+
+election_act = task_actor(_HANDLERS, process="换届")

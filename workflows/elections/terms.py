@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
-from workflows.engine.services.acting import task_act
+from workflows.engine.services.acting import task_actor
 from workflows.engine.services.cases import case_transition
 from workflows.engine.services.notifications import notification_send
 from workflows.org.models import Appointment, Organization, OrgKind, Role
@@ -122,20 +119,6 @@ def term_change_request(
     return change
 
 
-def term_change_act(
-    *,
-    task: Task,
-    by: AbstractBaseUser,
-    action: str,
-    opinion: str = "",
-    data: dict[str, Any] | None = None,
-    files: dict[str, UploadedFile] | None = None,
-) -> TermChange:
-    return task_act(
-        task=task, by=by, action=action, opinion=opinion, data=data, files=files, handlers=_HANDLERS
-    )
-
-
 def _approve(change, *, by, opinion, **_rest):
     case_transition(case=change, transition="change_approve", by=by, opinion=opinion)
     term = Term.objects.select_for_update().get(pk=change.term_id)
@@ -237,3 +220,6 @@ def term_remind_by(*, term: Term, by: AbstractBaseUser) -> int:
     if not _committee_officer(by, term.branch):
         raise NotAllowed(_("只有上级团组织可以发送换届提醒"))
     return term_remind(term=term, by=by, on=timezone.localdate())
+
+
+term_change_act = task_actor(_HANDLERS, process="延期/提前换届")

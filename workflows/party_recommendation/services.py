@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.meeting import Tally
 from workflows.engine.models import Decision, Publicity
-from workflows.engine.services.acting import date_parse, task_act
+from workflows.engine.services.acting import date_parse, task_actor
 from workflows.engine.services.cases import case_transition, opinion_record
 from workflows.engine.services.meetings import meeting_vote_record
 from workflows.engine.services.publicity import (
@@ -119,27 +116,6 @@ def application_withdraw(*, application: Application, by: AbstractBaseUser, reas
             case=application, by=by, step="申请人撤回", decision=Decision.WITHDRAW, text=reason
         )
         flow.cancel(application.process)
-
-
-def application_act(
-    *,
-    task: Task,
-    by: AbstractBaseUser,
-    action: str,
-    opinion: str = "",
-    data: dict[str, Any] | None = None,
-    files: dict[str, UploadedFile] | None = None,
-) -> Application:
-    """Finish ``task`` with ``action``: the single entry point of every 推优 step."""
-    return task_act(
-        task=task,
-        by=by,
-        action=action,
-        opinion=opinion,
-        data=data,
-        files=files,
-        handlers=_HANDLERS,
-    )
 
 
 def _transition(transition: str):
@@ -308,3 +284,6 @@ _HANDLERS = {
     ("party_decision", "decline"): _party_decide("party_decline"),
     ("party_decision", "return_previous"): _transition("return_to_recommendation"),
 }
+
+
+application_act = task_actor(_HANDLERS, process="推优")

@@ -93,3 +93,29 @@ def task_act(
         handler(case, by=by, opinion=opinion, data=data, files=files, task=task)
 
     return task_complete(task=task, by=by, action=action, perform=perform)
+
+
+def task_actor(handlers: Mapping[tuple[str, str], Handler], *, process: str) -> Callable[..., Any]:
+    """A process's ``<noun>_act`` service: ``task_act`` bound to its handler table."""
+
+    def act(
+        *,
+        task: Task,
+        by: AbstractBaseUser,
+        action: str,
+        opinion: str = "",
+        data: dict[str, Any] | None = None,
+        files: dict[str, UploadedFile] | None = None,
+    ) -> Any:
+        return task_act(
+            task=task,
+            by=by,
+            action=action,
+            opinion=opinion,
+            data=data,
+            files=files,
+            handlers=handlers,
+        )
+
+    act.__doc__ = f"Finish ``task`` with ``action``: the entry point of every {process} step."
+    return act
