@@ -374,6 +374,93 @@ def pdf_median(repeat: int = 30) -> float:
     return statistics.median(timings)
 
 
+def election_figures(state) -> None:
+    """A branch election whose outgoing secretary holds every open 推优 task: how long the
+    approval takes that moves them all to the new secretary, the 换届 dashboard, the 请示 PDF."""
+    from workflows.documents.rendering import pdf_render
+    from workflows.elections import pdf
+    from workflows.elections.services import CandidateEntry, Plan, election_act, election_submit
+    from workflows.org.models import Appointment, Organization, Role
+    from workflows.org.selectors import role_holder
+
+    secretary, round_, members, _ = state
+    branch = round_.branch
+    Organization.objects.filter(pk=branch.pk).update(issuer_mark="心内团支")
+    branch.refresh_from_db()
+    reviewer = User.objects.create_user("bench_zuzhi", password="x", first_name="组织委员")
+    Appointment.objects.create(
+        user=reviewer,
+        org=branch.parent,
+        role=Role.ORGANIZATION_MEMBER,
+        start_date=datetime.date(2020, 1, 1),
+    )
+    candidates, counters = members[:6], members[6:8]
+    election = election_submit(
+        branch=branch,
+        plan=Plan(
+            meeting_date=timezone.localdate(),
+            place="会议室",
+            agenda="选举",
+            seats=5,
+            method="direct",
+            candidates=[CandidateEntry(member=m, resume="简历") for m in candidates],
+            scrutineers=counters[:1],
+            tellers=counters[1:],
+        ),
+        by=secretary,
+    )
+
+    def step(name: str, user, action: str, data=None) -> float:
+        task = election.process.task_set.get(flow_task_type="HUMAN", status__in=["NEW", "ASSIGNED"])
+        assert task.flow_task.name == name
+        start = time.perf_counter()
+        election_act(task=task, by=user, action=action, opinion="同意", data=data)
+        return time.perf_counter() - start
+
+    voters = len(members)
+    ids = {c.member_id: c.pk for c in election.candidates.all()}
+    votes = {ids[m.pk]: voters - 1 - i for i, m in enumerate(candidates[:5])}
+    step("plan_review", reviewer, "approve")
+    counted = step(
+        "meeting",
+        secretary,
+        "record_round",
+        {
+            "attended": [m.pk for m in members],
+            "issued": voters,
+            "returned": voters,
+            "void": 0,
+            "votes": votes,
+        },
+    )
+    roles = ["secretary", "deputy_secretary", "organization_member"] + ["committee_member"] * 2
+    officers = [{"member": m.pk, "role": r} for m, r in zip(candidates, roles, strict=False)]
+    step("first_committee_meeting", secretary, "assign_officers", {"officers": officers})
+    step("report", secretary, "submit_report")
+    from viewflow.workflow.models import Task
+
+    waiting = Task.objects.filter(owner=secretary, status="ASSIGNED").count()
+    approval = step("result_review", reviewer, "approve")
+    moved = Task.objects.filter(owner=candidates[0].user, status="ASSIGNED").count()
+    assert (
+        role_holder(role=Role.SECRETARY, org=branch, on=timezone.localdate()) == candidates[0].user
+    )
+    print(f"换届计票（{voters} 名团员名册）：{counted * 1000:.0f} ms")
+    print(f"换届批复：新委员会任职并移交 {moved}/{waiting} 个待办，{approval:.1f} s")
+    client = Client()
+    client.force_login(reviewer)
+    ms, queries = page_figures(client, reverse("elections:dashboard"))
+    print(f"换届看板：{ms:.1f} ms，{queries} 次查询")
+    context = {**pdf.request_context(election), "verification": {"short_code": "ABCDEFGH"}}
+    pdf_render(template="pdf/official.html", context=context)
+    timings = []
+    for _ in range(10):
+        start = time.perf_counter()
+        pdf_render(template="pdf/official.html", context=context)
+        timings.append((time.perf_counter() - start) * 1000)
+    print(f"换届请示（公文格式）PDF 中位耗时：{statistics.median(timings):.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=2000)
@@ -413,6 +500,7 @@ def main() -> None:
         print(f"一页登记表 PDF 中位耗时：{pdf_median():.0f} ms")
         if args.scale_tasks:
             scaled_figures(state[0], args.scale_tasks)
+        election_figures(state)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"进程峰值内存：{peak:.0f} MB")
     finally:
