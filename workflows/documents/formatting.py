@@ -12,3 +12,8 @@ def date_cn(day: datetime.date | str | None) -> str:
     if isinstance(day, str):
         day = datetime.date.fromisoformat(day[:10])
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def month_cn(day: datetime.date | None) -> str:
+    """``2000年3月``, as forms print a birth or joining month."""
+    return f"{day.year}年{day.month}月" if day else ""

@@ -34,10 +34,11 @@ def count_rules_of(election, *, majority: bool = True) -> CountRules:
     return rules if majority else CountRules(quorum=rules.quorum, majority=None)
 
 
-def first_review_status(election) -> str:
+def first_review_status(rules: ResolvedRules) -> str:
+    """Where a 请示 goes first: the party organisation when the rulebook says so."""
     from .models import Status
 
-    if rules_of(election).flag("party_reviews_plan"):
+    if rules.flag("party_reviews_plan"):
         return Status.PARTY_REVIEW
     return Status.PLAN_REVIEW
 
@@ -54,8 +55,9 @@ def _person(member, branch_id: int) -> Person:
 
 def plan_problems(election) -> list[str]:
     rules = size_rules_of(election)
-    candidates = [c.member for c in election.candidates.select_related("member")]
-    staff = [*election.scrutineers.all(), *election.tellers.all()]
+    candidates = [c.member for c in election.candidates.all()]
+    scrutineers, tellers = list(election.scrutineers.all()), list(election.tellers.all())
+    staff = [*scrutineers, *tellers]
     problems = seats_problems(branch_size=election.branch_size, seats=election.seats, rules=rules)
     problems += competition_problems(
         seats=election.seats, candidates=len(candidates), ratio=rules.competition_ratio
@@ -64,9 +66,9 @@ def plan_problems(election) -> list[str]:
         candidates=[_person(m, election.org_id) for m in candidates],
         scrutineers=[_person(m, election.org_id) for m in staff],
     )
-    if not election.scrutineers.exists():
+    if not scrutineers:
         problems.append(_("请指定监票人"))
-    if not election.tellers.exists():
+    if not tellers:
         problems.append(_("请指定计票人"))
     if not election.org.issuer_mark:
         problems.append(
@@ -94,6 +96,21 @@ def round_is(outcome: str):
     return condition
 
 
+def round_setup(election) -> tuple[str, list, int, bool]:
+    """The next round's kind, its candidates, its places and whether it needs a majority,
+    from the status: a re-vote is among the tied only, and the most votes win."""
+    from .models import RoundKind, Status
+
+    remaining = election.seats - elected_count(election)
+    if election.status == Status.REVOTE:
+        tied = latest_round(election).votes.filter(tied=True)
+        return RoundKind.REVOTE, [v.candidate for v in tied], remaining, False
+    unelected = list(election.candidates.filter(elected=False))
+    if election.status == Status.SHORTFALL:
+        return RoundKind.RE_ELECT, unelected, remaining, True
+    return RoundKind.FIRST, unelected, remaining, True
+
+
 def elected_count(election) -> int:
     return election.candidates.filter(elected=True).count()
 
@@ -118,8 +135,8 @@ def seats_reducible(election) -> bool:
 
 # The first committee meeting.
 def officers_problems(election) -> list[str]:
-    officers = list(election.officers.select_related("candidate__member"))
-    elected = list(election.candidates.filter(elected=True).select_related("member"))
+    officers = list(election.officers.all())
+    elected = list(election.candidates.filter(elected=True))
     if not officers:
         return [_("尚未记录委员会分工")]
     problems = []

@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils import timezone
 
 from workflows.documents.services import document_issue_after_commit
-from workflows.engine.models import Opinion
+from workflows.engine.selectors import case_decisions
 from workflows.org.models import Organization
 from workflows.org.selectors import league_committee_of
-from workflows.wording import document_language, person_name
+from workflows.wording import document_language
 
 from . import pdf
 from .models import Election
@@ -25,19 +24,6 @@ TEMPLATE = "pdf/official.html"
 
 def reply_issuer(election: Election) -> Organization:
     return league_committee_of(election.org)
-
-
-def _decisions(election: Election) -> list[dict]:
-    return [
-        {
-            "step": opinion.step,
-            "by": person_name(opinion.author),
-            "at": timezone.localtime(opinion.created_at).strftime("%Y-%m-%d %H:%M"),
-            "decision": opinion.get_decision_display(),
-            "opinion": opinion.text,
-        }
-        for opinion in Opinion.objects.for_case(election).select_related("author")
-    ]
 
 
 def _own(election: Election) -> Organization:
@@ -59,7 +45,7 @@ def election_document_issue(
     issuer, build = KINDS[kind]
     with document_language():
         context = build(election, opinion)
-        decisions = _decisions(election)
+        decisions = case_decisions(case=election)
     document_issue_after_commit(
         kind=kind,
         title=context["title"],

@@ -29,13 +29,6 @@ def _reply_due(election):
     return election.reply_due_on
 
 
-def _case_start(activation, case):
-    activation.process.save()
-    case.process = activation.process
-    case.save(update_fields=["process"])
-    return case
-
-
 class ElectionFlow(CaseFlow):
     process_title = "团支部换届选举"
     case_model = Election
@@ -127,9 +120,6 @@ class ElectionFlow(CaseFlow):
 
     end = flow.End()
 
-    def start_case(self, activation, election: Election) -> Election:
-        return _case_start(activation, election)
-
 
 class TermChangeFlow(CaseFlow):
     process_title = "延期/提前换届"
@@ -144,6 +134,3 @@ class TermChangeFlow(CaseFlow):
         recuse=False,
     ).Next(this.end)
     end = flow.End()
-
-    def start_case(self, activation, change: TermChange) -> TermChange:
-        return _case_start(activation, change)

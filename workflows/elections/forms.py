@@ -10,16 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.org.models import Member, Standing
 
-from .models import Method, Status
+from . import conditions
+from .models import Method
 from .services import OFFICER_ROLES
 
 _SPLIT = re.compile(r"[、,，;；\s]+")
 
 
-def _members_named(branch, text: str, label) -> list[Member]:
-    """Members of ``branch`` by name; a name shared by two members must carry the id."""
+def _members_named(members: list[Member], text: str, label) -> list[Member]:
+    """Members by name; a name shared by two members must carry the id."""
     found, errors = [], []
-    members = list(Member.objects.filter(branch=branch, is_active=True))
     for name in [n for n in _SPLIT.split(text.strip()) if n]:
         if name.isdigit():
             matches = [m for m in members if m.pk == int(name)]
@@ -68,7 +68,7 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args, branch, **kwargs):
         super().__init__(*args, **kwargs)
-        self.branch = branch
+        self.members = list(Member.objects.filter(branch=branch, is_active=True))
 
     def clean_candidates_text(self) -> list[dict]:
         entries = []
@@ -77,20 +77,22 @@ class PlanForm(forms.Form):
                 continue
             name, *rest = re.split(r"[:：]", line.strip(), maxsplit=1)
             resume = rest[0] if rest else ""
-            member = _members_named(self.branch, name, _("候选人"))[0]
+            member = _members_named(self.members, name, _("候选人"))[0]
             entries.append({"member": member.pk, "resume": resume.strip()})
         return entries
 
     def clean_scrutineers_text(self) -> list[int]:
         return [
             m.pk
-            for m in _members_named(self.branch, self.cleaned_data["scrutineers_text"], _("监票人"))
+            for m in _members_named(
+                self.members, self.cleaned_data["scrutineers_text"], _("监票人")
+            )
         ]
 
     def clean_tellers_text(self) -> list[int]:
         return [
             m.pk
-            for m in _members_named(self.branch, self.cleaned_data["tellers_text"], _("计票人"))
+            for m in _members_named(self.members, self.cleaned_data["tellers_text"], _("计票人"))
         ]
 
     def plan_data(self) -> dict:
@@ -108,7 +110,7 @@ class PlanForm(forms.Form):
 
 
 def plan_initial(election) -> dict:
-    candidates = election.candidates.select_related("member")
+    candidates = election.candidates.all()
     return {
         "meeting_date": election.meeting_date,
         "place": election.place,
@@ -169,13 +171,8 @@ class RoundForm(forms.Form):
         self.fields["attended"].choices = choices
         self.fields["expected"].initial = [str(m.pk) for m in members]
         self.roster = members
-        if case.status == Status.REVOTE:
-            latest = case.rounds.order_by("-recorded_at", "-pk").first()
-            self.candidates = [v.candidate for v in latest.votes.filter(tied=True)]
-        else:
-            self.candidates = list(case.candidates.filter(elected=False).select_related("member"))
-        self.elected = list(case.candidates.filter(elected=True).select_related("member"))
-        self.places = case.seats - len(self.elected)
+        self.candidates, self.places = conditions.round_setup(case)[1:3]
+        self.elected = list(case.candidates.filter(elected=True))
         for candidate in self.candidates:
             self.fields[f"votes_{candidate.pk}"] = forms.IntegerField(
                 label=candidate.member.name, min_value=0, required=False
@@ -206,7 +203,7 @@ class OfficersForm(forms.Form):
 
     def __init__(self, data=None, *, case, task):
         super().__init__(data)
-        self.elected = list(case.candidates.filter(elected=True).select_related("member"))
+        self.elected = list(case.candidates.filter(elected=True))
         for index, candidate in enumerate(self.elected):
             member = candidate.member
             default = OFFICER_ROLES[0] if index == 0 else OFFICER_ROLES[-1]

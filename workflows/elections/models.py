@@ -209,12 +209,12 @@ class Election(CaseBase):
 
     @property
     def report_due_on(self) -> datetime.date | None:
-        days = int(self.rules_snapshot["values"]["report_days"])
+        days = conditions.rules_of(self).int("report_days")
         return self.held_on + datetime.timedelta(days=days) if self.held_on else None
 
     @property
     def reply_due_on(self) -> datetime.date | None:
-        days = int(self.rules_snapshot["values"]["reply_days"])
+        days = conditions.rules_of(self).int("reply_days")
         return self.reported_on + datetime.timedelta(days=days) if self.reported_on else None
 
     # 请示 review.
@@ -249,7 +249,7 @@ class Election(CaseBase):
     )
     def resubmit(self) -> str:
         self.submitted_at = timezone.now()
-        return conditions.first_review_status(self)
+        return conditions.first_review_status(conditions.rules_of(self))
 
     @transition(field=status, source=Status.RETURNED, target=Status.WITHDRAWN)
     def withdraw(self) -> None:
@@ -327,6 +327,27 @@ class Election(CaseBase):
         self.approved_on = on
 
 
+class WithMember(models.Manager):
+    """Candidates, votes and officers are always shown by name: load the member with them."""
+
+    path = ""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related(self.path)
+
+
+class CandidateManager(WithMember):
+    path = "member"
+
+
+class RoundVoteManager(WithMember):
+    path = "candidate__member"
+
+
+class OfficerManager(WithMember):
+    path = "candidate__member__user"
+
+
 class Candidate(models.Model):
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="candidates")
     member = models.ForeignKey(
@@ -336,6 +357,8 @@ class Candidate(models.Model):
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     elected = models.BooleanField(_("当选"), default=False)
     votes = models.PositiveIntegerField(_("当选票数"), null=True, blank=True)
+
+    objects = CandidateManager()
 
     class Meta:
         verbose_name = _("候选人")
@@ -402,6 +425,8 @@ class RoundVote(models.Model):
     elected = models.BooleanField(_("当选"), default=False)
     tied = models.BooleanField(_("票数相等待重新投票"), default=False)
 
+    objects = RoundVoteManager()
+
     class Meta:
         ordering = ["-votes", "pk"]
 
@@ -416,6 +441,8 @@ class Officer(models.Model):
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="+")
     role = models.CharField(_("职务"), max_length=24, choices=Role.choices)
     duty = models.CharField(_("分工"), max_length=60, blank=True)
+
+    objects = OfficerManager()
 
     class Meta:
         verbose_name = _("委员分工")

@@ -3,19 +3,16 @@ render can be retried later. Body blocks: level 0 paragraph, 1 一、 2 （一�
 
 from __future__ import annotations
 
-from workflows.documents.formatting import date_cn
+from workflows.documents.formatting import date_cn, month_cn
 from workflows.org.selectors import league_committee_of
 
+from .conditions import rules_of
 from .models import Election
-from .plan import candidates_needed
+from .plan import candidates_needed, ratio_text
 
 
 def _p(text: str, level: int = 0) -> dict:
     return {"level": level, "text": text}
-
-
-def _month(day) -> str:
-    return f"{day.year}年{day.month}月" if day else ""
 
 
 def _committee_name(election: Election) -> str:
@@ -33,11 +30,9 @@ def request_context(election: Election) -> dict:
     """请示: the branch asks its committee to approve the election plan."""
     branch = election.org
     term = election.term
-    candidates = list(election.candidates.select_related("member"))
-    needed = candidates_needed(
-        seats=election.seats,
-        ratio=_fraction(election.rules_snapshot["values"]["competition_ratio"]),
-    )
+    candidates = list(election.candidates.all())
+    ratio = rules_of(election).fraction("competition_ratio")
+    needed = candidates_needed(seats=election.seats, ratio=ratio)
     opening = f"{branch.name}现有团员{election.branch_size}名。"
     if term is not None:
         opening += (
@@ -56,12 +51,12 @@ def request_context(election: Election) -> dict:
         _p("三、选举办法和名额", 1),
         _p(
             f"采用{election.get_method_display()}的办法，{_seats_text(election)}。"
-            f"候选人{len(candidates)}名，不少于应选名额的{_ratio_text(election)}倍（{needed}名）。"
+            f"候选人{len(candidates)}名，不少于应选名额的{ratio_text(ratio)}倍（{needed}名）。"
         ),
         _p("四、候选人预备人选", 1),
         *[
             _p(
-                f"{i}. {c.member.name}，{c.member.gender}，{_month(c.member.birth_date)}生，"
+                f"{i}. {c.member.name}，{c.member.gender}，{month_cn(c.member.birth_date)}生，"
                 f"{c.member.department}。{c.resume}",
                 0,
             )
@@ -90,7 +85,7 @@ def request_context(election: Election) -> dict:
 def plan_reply_context(election: Election, opinion: str) -> dict:
     """批复 of the 请示."""
     committee = league_committee_of(election.org)
-    names = "、".join(c.member.name for c in election.candidates.select_related("member"))
+    names = "、".join(c.member.name for c in election.candidates.all())
     body = [
         _p(
             f"你支部《关于召开团员大会进行换届选举的请示》（{election.request_number}）收悉。"
@@ -107,7 +102,7 @@ def plan_reply_context(election: Election, opinion: str) -> dict:
             "被选举人获得的赞成票超过实到会有选举权团员的半数，始得当选。"
         ),
         _p(
-            f"四、选举结束后，请于{election.rules_snapshot['values']['report_days']}日内"
+            f"四、选举结束后，请于{rules_of(election).int('report_days')}日内"
             "将选举结果报告报送我委。"
         ),
     ]
@@ -130,14 +125,14 @@ def _officer_lines(election: Election) -> list[dict]:
             + (f"（{o.duty}）" if o.duty else ""),
             0,
         )
-        for o in election.officers.select_related("candidate__member")
+        for o in election.officers.all()
     ]
 
 
 def report_context(election: Election) -> dict:
     """选举结果报告."""
     rounds = list(election.rounds.all())
-    elected = list(election.candidates.filter(elected=True).select_related("member"))
+    elected = list(election.candidates.filter(elected=True))
     body = [
         _p(
             f"根据{_committee_name(election)}《关于同意{election.org.name}换届选举的批复》"
@@ -185,13 +180,3 @@ def result_reply_context(election: Election, opinion: str) -> dict:
         "body": body,
         "signer": committee.name,
     }
-
-
-def _fraction(value: str):
-    from workflows.rules.defaults import fraction_parse
-
-    return fraction_parse(value)
-
-
-def _ratio_text(election: Election) -> str:
-    return f"{float(_fraction(election.rules_snapshot['values']['competition_ratio'])):g}"

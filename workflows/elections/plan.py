@@ -55,6 +55,11 @@ def candidates_needed(*, seats: int, ratio: Fraction) -> int:
     return math.ceil(seats * ratio)
 
 
+def ratio_text(ratio: Fraction) -> str:
+    """``6/5`` → ``1.2``, as the rules are read aloud."""
+    return f"{float(ratio):g}"
+
+
 def competition_problems(*, seats: int, candidates: int, ratio: Fraction) -> list[str]:
     needed = candidates_needed(seats=seats, ratio=ratio)
     if candidates >= needed:
@@ -67,7 +72,7 @@ def competition_problems(*, seats: int, candidates: int, ratio: Fraction) -> lis
         % {
             "candidates": candidates,
             "seats": seats,
-            "ratio": f"{float(ratio):g}",
+            "ratio": ratio_text(ratio),
             "needed": needed,
         }
     ]

@@ -90,3 +90,8 @@ def branches_led_by(*, user: AbstractBaseUser, on: datetime.date) -> QuerySet[Or
     return orgs_with_role(user=user, roles=[Role.SECRETARY, Role.DEPUTY_SECRETARY], on=on).filter(
         kind=OrgKind.BRANCH
     )
+
+
+def leads_branch(*, user: AbstractBaseUser, branch: Organization, on: datetime.date) -> bool:
+    """Whether ``user`` may act for ``branch``: report its 请示, ask to move its election."""
+    return user.is_superuser or branches_led_by(user=user, on=on).filter(pk=branch.pk).exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -16,10 +15,9 @@ from workflows.documents.services import document_number_next
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.services.acting import date_parse, task_actor
 from workflows.engine.services.attachments import attachment_add
-from workflows.engine.services.cases import case_transition
+from workflows.engine.services.cases import case_register, case_transition
 from workflows.engine.services.reroute import tasks_reroute
 from workflows.org.models import Member, Organization, OrgKind, Role, Standing
-from workflows.org.selectors import holds_role
 from workflows.org.services import committee_replace
 from workflows.rules.selectors import rules_resolve
 from workflows.wording import site_language
@@ -33,13 +31,12 @@ from .models import (
     Election,
     Method,
     Officer,
-    RoundKind,
     RoundVote,
-    Status,
     Term,
 )
+from .selectors import leads_branch
+from .terms import PROCESS_KEY
 
-PROCESS_KEY = "election"
 OFFICER_ROLES = (
     Role.SECRETARY,
     Role.DEPUTY_SECRETARY,
@@ -66,14 +63,6 @@ class Plan:
     candidates: list[CandidateEntry]
     scrutineers: list[Member]
     tellers: list[Member]
-
-
-def _branch_officer(*, user: AbstractBaseUser, branch: Organization) -> bool:
-    today = timezone.localdate()
-    return user.is_superuser or any(
-        holds_role(user=user, role=role, org=branch, on=today)
-        for role in (Role.SECRETARY, Role.DEPUTY_SECRETARY)
-    )
 
 
 def _plan_check(plan: Plan) -> None:
@@ -120,12 +109,11 @@ def election_submit(*, branch: Organization, plan: Plan, by: AbstractBaseUser) -
 
     if branch.kind != OrgKind.BRANCH:
         raise CaseError(_("只有团支部通过本流程换届"))
-    if not _branch_officer(user=by, branch=branch):
+    if not leads_branch(user=by, branch=branch, on=timezone.localdate()):
         raise NotAllowed(_("只有团支部书记或副书记可以报送换届请示"))
     _plan_check(plan)
     rules = rules_resolve(process=PROCESS_KEY, org=branch, on=timezone.localdate())
     election = Election(
-        reference=uuid.uuid4().hex[:12],
         org=branch,
         org_path=branch.path,
         applicant=by,
@@ -138,6 +126,7 @@ def election_submit(*, branch: Organization, plan: Plan, by: AbstractBaseUser) -
         branch_size=branch.members.filter(is_active=True).count(),
         rulebook=rules.rulebook,
         rules_snapshot=rules.snapshot(),
+        status=conditions.first_review_status(rules),
     )
     with transaction.atomic():
         running = Election.objects.filter(org=branch, status__in=OPEN).first()
@@ -146,27 +135,20 @@ def election_submit(*, branch: Organization, plan: Plan, by: AbstractBaseUser) -
                 _("%(branch)s已有进行中的换届选举 %(reference)s")
                 % {"branch": branch.name, "reference": running.reference}
             )
-        election.save()
+        election.request_number = document_number_next(
+            issuer=branch, year=timezone.localdate().year
+        )
+        case_register(
+            case=election,
+            prefix="HJ",
+            by=by,
+            data={"rules": rules.label, "number": election.request_number},
+        )
         _plan_apply(election, plan)
         problems = conditions.plan_problems(election)
         if problems:
             raise RuleViolation(problems)
-        Election.objects.filter(pk=election.pk).update(
-            status=conditions.first_review_status(election),
-            reference=f"HJ{timezone.localdate().year}-{election.pk:05d}",
-            request_number=document_number_next(issuer=branch, year=timezone.localdate().year),
-        )
-        election.refresh_from_db()
-        with site_language():
-            status = election.get_status_display()
-        audit_record(
-            action="case.create",
-            by=by,
-            case=election,
-            after=status,
-            data={"rules": rules.label, "number": election.request_number},
-        )
-        ElectionFlow.start.run(election=election)
+        ElectionFlow.start.run(case=election)
         documents.election_document_issue(kind="election_request", election=election, by=by)
     return election
 
@@ -216,19 +198,6 @@ def _ids(values, label: str) -> list[int]:
         raise CaseError(_("%(label)s应为团员编号列表") % {"label": label}) from error
 
 
-def _round_setup(election: Election) -> tuple[str, list[Candidate], int, bool]:
-    """Kind, eligible candidates, places and whether a majority is needed, from the status."""
-    remaining = election.seats - conditions.elected_count(election)
-    if election.status == Status.REVOTE:
-        latest = conditions.latest_round(election)
-        tied = [v.candidate for v in latest.votes.filter(tied=True).select_related("candidate")]
-        return RoundKind.REVOTE, tied, remaining, False
-    unelected = list(election.candidates.filter(elected=False).select_related("member"))
-    if election.status == Status.SHORTFALL:
-        return RoundKind.RE_ELECT, unelected, remaining, True
-    return RoundKind.FIRST, unelected, remaining, True
-
-
 def _roll(election: Election, data: dict) -> tuple[list[int], list[int], list[int]]:
     """(voters who should attend, excluded on 留团察看, voters present) from the roll call."""
     members = {
@@ -255,7 +224,7 @@ def _roll(election: Election, data: dict) -> tuple[list[int], list[int], list[in
 
 
 def _record_round(election, *, by, opinion, data, files, task):
-    kind, eligible, places, majority = _round_setup(election)
+    kind, eligible, places, majority = conditions.round_setup(election)
     meeting_date = date_parse(data.get("meeting_date") or timezone.localdate(), _("会议日期"))
     if meeting_date > timezone.localdate():
         raise CaseError(_("会议日期 %(date)s 晚于今天") % {"date": meeting_date})
@@ -445,7 +414,7 @@ def _result_approve(election, *, by, opinion, **_rest):
     today = timezone.localdate()
     case_transition(case=election, transition="result_approve", by=by, opinion=opinion, on=today)
     reason = _("%(reference)s 换届选举结果批复") % {"reference": election.reference}
-    officers = election.officers.select_related("candidate__member__user")
+    officers = election.officers.all()
     change = committee_replace(
         org=election.org,
         holders=[(o.candidate.member.user, o.role) for o in officers],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractBaseUser
@@ -15,16 +14,19 @@ from django.utils.translation import gettext as _
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.services.acting import task_actor
-from workflows.engine.services.cases import case_transition
+from workflows.engine.services.cases import case_register, case_transition
 from workflows.engine.services.notifications import notification_send
 from workflows.org.models import Appointment, Organization, OrgKind, Role
-from workflows.org.selectors import acting_user_ids, holds_role, role_holders
+from workflows.org.selectors import acting_user_ids, role_holders
+from workflows.rules.defaults import ELECTION
 from workflows.rules.selectors import rules_resolve
+from workflows.wording import site_language
 
 from . import conditions
 from .models import OPEN, Election, Term, TermChange, TermChangeKind
+from .selectors import leads_branch
 
-PROCESS_KEY = "election"
+PROCESS_KEY = ELECTION
 
 
 def term_years(*, branch: Organization, on: datetime.date) -> int:
@@ -76,10 +78,7 @@ def term_change_request(
 
     branch = term.branch
     today = timezone.localdate()
-    if not by.is_superuser and not any(
-        holds_role(user=by, role=role, org=branch, on=today)
-        for role in (Role.SECRETARY, Role.DEPUTY_SECRETARY)
-    ):
+    if not leads_branch(user=by, branch=branch, on=today):
         raise NotAllowed(_("只有团支部书记或副书记可以申请延期或提前换届"))
     if term.ended_on is not None:
         raise CaseError(_("该任期已结束"))
@@ -89,7 +88,6 @@ def term_change_request(
         raise CaseError(_("申请日期与现应换届日期 %(due)s 相同") % {"due": term.due_on})
     rules = rules_resolve(process=PROCESS_KEY, org=branch, on=today)
     change = TermChange(
-        reference=uuid.uuid4().hex[:12],
         org=branch,
         org_path=branch.path,
         applicant=by,
@@ -105,17 +103,16 @@ def term_change_request(
     if problems:
         raise RuleViolation(problems)
     with transaction.atomic():
-        change.save()
-        change.reference = f"YQ{today.year}-{change.pk:05d}"
-        TermChange.objects.filter(pk=change.pk).update(reference=change.reference)
-        audit_record(
-            action="case.create",
-            by=by,
+        with site_language():
+            kind = change.get_kind_display()
+        case_register(
             case=change,
-            after=f"{change.get_kind_display()}：{change.due_before} → {change.due_after}",
+            prefix="YQ",
+            by=by,
+            after=f"{kind}：{change.due_before} → {change.due_after}",
             opinion=change.reason,
         )
-        TermChangeFlow.start.run(change=change)
+        TermChangeFlow.start.run(case=change)
     return change
 
 

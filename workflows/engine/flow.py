@@ -24,6 +24,13 @@ class CaseFlow(flow.Flow):
             process._engine_case = case
         return case
 
+    def start_case(self, activation, case):
+        """The StartHandle's body: save the new process and link the case to it."""
+        activation.process.save()
+        case.process = activation.process
+        case.save(update_fields=["process"])
+        return case
+
     @staticmethod
     def case_forget(process) -> None:
         """Drop the loaded case, so the next read sees what another transaction committed."""

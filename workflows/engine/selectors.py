@@ -16,8 +16,9 @@ from viewflow.workflow.status import STATUS
 
 from workflows.org.models import Appointment
 from workflows.org.selectors import acting_user_ids
+from workflows.wording import person_name
 
-from .models import Notification
+from .models import Notification, Opinion
 from .registry import process_for_flow, processes
 from .routing import queue_permission
 from .visibility import case_visible_to, cases_visible_to
@@ -127,3 +128,17 @@ def task_for_user(*, user: AbstractBaseUser, task_pk: int):
         return None
     task.case = case
     return entry, task, case
+
+
+def case_decisions(*, case) -> list[dict]:
+    """Every opinion on ``case`` as plain data: what a document's verification page lists."""
+    return [
+        {
+            "step": opinion.step,
+            "by": person_name(opinion.author),
+            "at": timezone.localtime(opinion.created_at).strftime("%Y-%m-%d %H:%M"),
+            "decision": opinion.get_decision_display(),
+            "opinion": opinion.text,
+        }
+        for opinion in Opinion.objects.for_case(case).select_related("author")
+    ]

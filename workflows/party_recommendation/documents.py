@@ -6,36 +6,22 @@ The documents are Chinese whatever the language of the person issuing them.
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workflows.documents.services import document_issue, document_issue_after_commit
 from workflows.engine.errors import NotAllowed
-from workflows.engine.models import Opinion
+from workflows.engine.selectors import case_decisions
 from workflows.wording import document_language
 
 from . import pdf, selectors
 from .models import Application, Round
 
 
-def _decisions(application: Application) -> list[dict]:
-    return [
-        {
-            "step": opinion.step,
-            "by": opinion.author.get_full_name() or opinion.author.get_username(),
-            "at": timezone.localtime(opinion.created_at).strftime("%Y-%m-%d %H:%M"),
-            "decision": opinion.get_decision_display(),
-            "opinion": opinion.text,
-        }
-        for opinion in Opinion.objects.for_case(application).select_related("author")
-    ]
-
-
 def registration_form_issue(*, application: Application, by: AbstractBaseUser) -> None:
     """Issued after the decision commits: a failed render is kept for retry, never undoes it."""
     with document_language():
         context = pdf.registration_form_context(application)
-        decisions = _decisions(application)
+        decisions = case_decisions(case=application)
     document_issue_after_commit(
         kind="tuiyou_form",
         title=context["title"],

@@ -130,11 +130,5 @@ class PartyRecommendationFlow(CaseFlow):
 
     end = flow.End()
 
-    def start_case(self, activation, application: Application) -> Application:
-        activation.process.save()
-        application.process = activation.process
-        application.save(update_fields=["process"])
-        return application
-
     def close_publicity(self, activation) -> None:
         services.application_publicity_close(application=self.case_of(activation.process))

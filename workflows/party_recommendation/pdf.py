@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from workflows.documents.formatting import date_cn, month_cn
 from workflows.engine.models import MeetingVote, Opinion
 from workflows.org.selectors import league_committee_of
 
 from . import conditions
 from .models import Application, Round
-
-
-def _date(day: datetime.date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
-
-
-def _month(day: datetime.date | None) -> str:
-    return f"{day.year}年{day.month}月" if day else ""
 
 
 def _vote_text(vote: MeetingVote | None) -> str:
@@ -48,7 +39,7 @@ def _opinion(application: Application, step: str) -> dict:
     return {
         "text": opinion.text or opinion.get_decision_display(),
         "by": opinion.author.get_full_name() or opinion.author.get_username(),
-        "date": _date(timezone.localtime(opinion.created_at).date()),
+        "date": date_cn(timezone.localtime(opinion.created_at).date()),
     }
 
 
@@ -63,11 +54,11 @@ def registration_form_context(application: Application) -> dict:
         "member": {
             "name": member.name,
             "gender": member.gender,
-            "birth": _month(member.birth_date),
+            "birth": month_cn(member.birth_date),
             "ethnicity": member.ethnicity,
             "education": member.education,
-            "league_join": _month(member.league_join_date),
-            "party_application": _date(member.party_application_date),
+            "league_join": month_cn(member.league_join_date),
+            "party_application": date_cn(member.party_application_date),
             "league_post": member.league_post or "团员",
             "department": member.department,
             "id_number": member.id_number_masked,
@@ -75,11 +66,11 @@ def registration_form_context(application: Application) -> dict:
         },
         "branch": application.round.branch.name,
         "statement": application.statement,
-        "recommended_on": _date(application.recommended_on),
-        "valid_until": _date(application.valid_until),
+        "recommended_on": date_cn(application.recommended_on),
+        "valid_until": date_cn(application.valid_until),
         "branch_opinion": {
             "vote": _vote_text(vote),
-            "date": _date(vote.meeting_date) if vote else "",
+            "date": date_cn(vote.meeting_date) if vote else "",
             **{k: v for k, v in _opinion(application, "团支部审核").items() if k != "date"},
         },
         "committee_opinion": _opinion(application, "团委推荐"),
@@ -97,9 +88,9 @@ def round_summary_context(round: Round, applications: list[Application]) -> dict
                 "index": index,
                 "name": member.name,
                 "gender": member.gender,
-                "birth": _month(member.birth_date),
-                "league_join": _month(member.league_join_date),
-                "party_application": _date(member.party_application_date),
+                "birth": month_cn(member.birth_date),
+                "league_join": month_cn(member.league_join_date),
+                "party_application": date_cn(member.party_application_date),
                 "league_post": member.league_post or "团员",
                 "vote": _vote_text(votes.get(application.pk)),
                 "status": application.get_status_display(),
@@ -109,7 +100,7 @@ def round_summary_context(round: Round, applications: list[Application]) -> dict
         "title": f"{round.branch.name}推优入党汇总表",
         "round": round.title,
         "track": round.get_track_display(),
-        "meeting_date": _date(round.meeting_date),
+        "meeting_date": date_cn(round.meeting_date),
         "rows": rows,
-        "issued_on": _date(timezone.localdate()),
+        "issued_on": date_cn(timezone.localdate()),
     }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -15,7 +14,7 @@ from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.meeting import Tally
 from workflows.engine.models import Decision, Publicity
 from workflows.engine.services.acting import date_parse, task_actor
-from workflows.engine.services.cases import case_transition, opinion_record
+from workflows.engine.services.cases import case_register, case_transition, opinion_record
 from workflows.engine.services.meetings import meeting_vote_record
 from workflows.engine.services.publicity import (
     objection_file,
@@ -66,7 +65,6 @@ def application_submit(
         raise CaseError(_("请填写个人简述"))
     rules = rules_resolve(process=PROCESS_KEY, org=round.branch, on=timezone.localdate())
     application = Application(
-        reference=uuid.uuid4().hex[:12],
         org=round.branch,
         org_path=round.branch.path,
         subject=member,
@@ -83,19 +81,12 @@ def application_submit(
     with transaction.atomic():
         if Application.objects.filter(round=round, subject=member, status__in=_OPEN).exists():
             raise CaseError(_("%(name)s 在本批次已有进行中的申请") % {"name": member.name})
-        application.save()
-        application.reference = f"TY{timezone.localdate().year}-{application.pk:05d}"
-        Application.objects.filter(pk=application.pk).update(reference=application.reference)
         with site_language():
-            status, track = application.get_status_display(), application.get_track_display()
-        audit_record(
-            action="case.create",
-            by=by,
-            case=application,
-            after=status,
-            data={"rules": rules.label, "track": track},
+            track = application.get_track_display()
+        case_register(
+            case=application, prefix="TY", by=by, data={"rules": rules.label, "track": track}
         )
-        PartyRecommendationFlow.start.run(application=application)
+        PartyRecommendationFlow.start.run(case=application)
     return application
 
 

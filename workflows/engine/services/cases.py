@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -9,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed, can_proceed
 from viewflow.workflow.models import Task
@@ -66,6 +68,30 @@ def case_transition(
             data={"transition": transition},
             request=request,
         )
+
+
+def case_register(
+    *,
+    case: models.Model,
+    prefix: str,
+    by: AbstractBaseUser,
+    after: str | None = None,
+    opinion: str = "",
+    data: dict | None = None,
+) -> None:
+    """Save a new case, number it ``<prefix><year>-<00042>`` and record its creation.
+
+    ``after`` defaults to the case's status, worded in the site language."""
+    case.reference = uuid.uuid4().hex[:12]  # unique until the primary key is known
+    case.save()
+    case.reference = f"{prefix}{timezone.localdate().year}-{case.pk:05d}"
+    type(case).objects.filter(pk=case.pk).update(reference=case.reference)
+    if after is None:
+        with site_language():
+            after = status_label(case)
+    audit_record(
+        action="case.create", by=by, case=case, after=after, opinion=opinion, data=data or {}
+    )
 
 
 def opinion_record(
