@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "workflows.documents",
     "workflows.party_recommendation",
     "workflows.elections",
+    "workflows.awards",
     "workflows.api",
 ]
 

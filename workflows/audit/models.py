@@ -38,6 +38,9 @@ class AuditAction(models.TextChoices):
     TERM_REMIND = "term.remind", _("换届提醒")
     ELECTION_ROUND = "election.round", _("选举计票")
     ELECTION_OFFICERS = "election.officers", _("委员分工")
+    CAMPAIGN_CATEGORY = "campaign.category", _("修改评选奖项")
+    PANEL_BALLOT = "panel.ballot", _("提交评审票")
+    AWARD_GRANT = "award.grant", _("表彰")
     AUTH_LOGIN_FAILED = "auth.login_failed", _("登录失败")
 
 

@@ -24,6 +24,20 @@ def _people_of(subject: models.Model | None) -> set[int]:
     return {pk for pk in ids if pk is not None}
 
 
+# Kinds addressed to every unit below the issuer (a 通知, a 表彰决定), not only to its offices.
+_circulated: set[str] = set()
+
+
+def circulated_kinds_register(*kinds: str) -> None:
+    _circulated.update(kinds)
+
+
+def _below_issuer(document: IssuedDocument, user: AbstractBaseUser, paths: list[str]) -> bool:
+    member = getattr(user, "member", None)
+    own = [*paths, member.branch.path] if member is not None else paths
+    return any(path.startswith(document.org_path) for path in own)
+
+
 def document_visible_to(*, document: IssuedDocument, user: AbstractBaseUser) -> bool:
     if not user.is_authenticated:
         return False
@@ -31,6 +45,8 @@ def document_visible_to(*, document: IssuedDocument, user: AbstractBaseUser) -> 
         return True
     paths = scope_paths(user=user, on=timezone.localdate())
     if any(document.org_path.startswith(prefix) for prefix in paths):
+        return True
+    if document.kind in _circulated and _below_issuer(document, user, paths):
         return True
     return user.pk in _people_of(document.subject)
 

@@ -129,7 +129,7 @@ def _arguments_plain(arguments: dict) -> dict:
     return json.loads(json.dumps(plain, cls=LenientJSONEncoder))
 
 
-def _document_issue_or_record(arguments: dict) -> IssuedDocument | None:
+def document_issue_or_record(arguments: dict) -> IssuedDocument | None:
     try:
         return document_issue(**arguments)
     except Exception:
@@ -177,7 +177,7 @@ def document_issue_after_commit(
         logger.warning(
             "context for %s is not plain JSON; a retry would render it differently", kind
         )
-    transaction.on_commit(lambda: _document_issue_or_record(arguments))
+    transaction.on_commit(lambda: document_issue_or_record(arguments))
 
 
 def document_failure_retry(*, failure: DocumentFailure) -> IssuedDocument | None:

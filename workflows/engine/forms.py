@@ -21,6 +21,9 @@ ACTION_LABELS = {
     "reduce_seats": _("减少名额，不再选举"),
     "assign_officers": _("记录委员会分工"),
     "submit_report": _("报送选举结果报告"),
+    "publish_shortlist": _("确定入围名单并公示"),
+    "confirm": _("审定同意"),
+    "issue_decision": _("印发表彰决定和荣誉证书"),
 }
 VOTE_FIELDS = ("should_attend", "present", "ballots", "votes_for", "votes_against", "votes_abstain")
 
@@ -94,6 +97,16 @@ class WithdrawForm(forms.Form):
 
 
 class ObjectionForm(forms.Form):
+    about = forms.TypedChoiceField(label=_("反映对象"), coerce=int, required=False)
     text = forms.CharField(
         label=_("实名反映内容"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
     )
+
+    def __init__(self, *args, targets: list[tuple[int, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A notice listing several cases asks which one the objection is about.
+        if targets:
+            self.fields["about"].choices = targets
+            self.fields["about"].required = True
+        else:
+            del self.fields["about"]

@@ -299,6 +299,10 @@ class Objection(models.Model):
         related_name="+",
     )
     text = models.TextField(_("反映内容"))
+    # What the objection is about when one notice lists several cases (a campaign's shortlist):
+    # the record's id within its process, and its name as the author saw it.
+    about_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    about_label = models.CharField(_("反映对象"), max_length=120, blank=True)
     created_at = models.DateTimeField(_("反映时间"), default=timezone.now)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

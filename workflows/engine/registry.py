@@ -25,6 +25,8 @@ class ProcessEntry:
     act: Callable[..., Any]
     withdraw: Callable[..., Any] | None = None
     objection: Callable[..., Any] | None = None
+    # For a notice listing several cases: (id, name) of each one an objection may concern.
+    objection_targets: Callable[[Any], list[tuple[int, str]]] | None = None
     milestones: tuple[Milestone, ...] = field(default_factory=tuple)
     summary_template: str = ""
     # Step name → (form class, template fragment) for steps that need more than an opinion.

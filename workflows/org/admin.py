@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Appointment, Member, Organization, Substitute
+from .models import Appointment, Member, MemberYear, Organization, Substitute
 
 
 @admin.register(Organization)
@@ -11,8 +11,14 @@ class OrganizationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent", "party_org"]
 
 
+class MemberYearInline(admin.TabularInline):
+    model = MemberYear
+    extra = 0
+
+
 @admin.register(Member)
 class MemberAdmin(admin.ModelAdmin):
+    inlines = [MemberYearInline]
     list_display = [
         "name",
         "gender",

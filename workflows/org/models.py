@@ -145,6 +145,11 @@ class Member(models.Model):
         _("团籍状态"), max_length=12, choices=Standing.choices, default=Standing.GOOD
     )
     is_active = models.BooleanField(_("在册"), default=True)
+    # 专职团干部 are excluded from some honours meant for members in their own line of work.
+    is_full_time_cadre = models.BooleanField(_("专职团干部"), default=False)
+    dues_paid_until = models.DateField(
+        _("团费缴至"), null=True, blank=True, help_text=_("已缴团费的最后一个月内任意一天")
+    )
 
     class Meta:
         verbose_name = _("团员")
@@ -164,6 +169,39 @@ class Member(models.Model):
     def age_on(self, day: datetime.date) -> int:
         born = self.birth_date
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class ReviewResult(models.TextChoices):
+    EXCELLENT = "excellent", _("优秀")
+    QUALIFIED = "qualified", _("合格")
+    BASIC = "basic", _("基本合格")
+    UNQUALIFIED = "unqualified", _("不合格")
+
+
+class MemberYear(models.Model):
+    """A member's record for one year: 教育评议 result and volunteer service hours."""
+
+    member = models.ForeignKey(
+        Member, verbose_name=_("团员"), on_delete=models.CASCADE, related_name="years"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    review_result = models.CharField(
+        _("教育评议结果"), max_length=12, choices=ReviewResult.choices, blank=True
+    )
+    volunteer_hours = models.DecimalField(
+        _("志愿服务时长（小时）"), max_digits=7, decimal_places=1, default=0
+    )
+
+    class Meta:
+        verbose_name = _("年度记录")
+        verbose_name_plural = _("年度记录")
+        ordering = ["member_id", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "year"], name="one_record_per_member_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.year}"
 
 
 class Role(models.TextChoices):

@@ -47,6 +47,12 @@ SRC_AWARD = "年度五四评选表彰通知（常用比例）"
 SRC_POST = "《青年文明号活动管理办法》"
 SRC_SYSTEM = "本系统默认"
 
+QUOTA_ROUNDING_CHOICES = (
+    ("floor", "向下取整"),
+    ("half_up", "四舍五入"),
+    ("ceil", "向上取整"),
+)
+
 SHORTFALL_CHOICES = (
     ("re_elect", "对不足名额另行选举"),
     ("reduce_seats", "减少名额，不再选举"),
@@ -111,8 +117,17 @@ DEFAULTS: dict[str, dict[str, Setting]] = {
         "quota_percent_excellent_cadre": _int(
             "优秀共青团干部名额占团干部数比例（%）", 8, SRC_AWARD
         ),
+        "quota_percent_red_flag_committee": _int(
+            "五四红旗团委名额占基层团委（团总支）数比例（%）", 10, SRC_AWARD
+        ),
+        "quota_rounding": Setting(
+            "名额计算取整方式", "floor", Kind.CHOICE, SRC_AWARD, choices=QUOTA_ROUNDING_CHOICES
+        ),
+        "quota_minimum": _int("按比例计算不足一名时的最少名额", 1, SRC_AWARD),
+        "deeds_max_chars": _int("主要事迹字数上限", 1500, SRC_AWARD, minimum=100),
         "publicity_working_days": _int("公示期（工作日）", 5, SRC_AWARD, minimum=1),
         "shortlist_fraction": _fraction("入围须超过评委人数的比例", "1/2", SRC_AWARD),
+        "score_pass_mark": _int("评分制下计为赞成的最低分（百分制）", 60, SRC_SYSTEM),
     },
     CIVILIZATION_POST: {
         "members_min": _int("集体最少人数", 6, SRC_POST, minimum=1),

@@ -36,6 +36,9 @@ ACTION_DECISIONS = {
     "reduce_seats": Decision.RECORD,
     "assign_officers": Decision.RECORD,
     "submit_report": Decision.APPROVE,
+    "publish_shortlist": Decision.RECORD,
+    "confirm": Decision.APPROVE,
+    "issue_decision": Decision.APPROVE,
 }
 
 Handler = Callable[..., None]

@@ -66,7 +66,14 @@ def publicity_visible_to(*, publicity: Publicity, user: AbstractBaseUser) -> boo
     )
 
 
-def objection_file(*, publicity: Publicity, by: AbstractBaseUser, text: str) -> Objection:
+def objection_file(
+    *,
+    publicity: Publicity,
+    by: AbstractBaseUser,
+    text: str,
+    about_id: int | None = None,
+    about_label: str = "",
+) -> Objection:
     if not publicity_visible_to(publicity=publicity, user=by):
         raise NotAllowed(_("您不在该公示范围内"))
     today = timezone.localdate()
@@ -76,14 +83,17 @@ def objection_file(*, publicity: Publicity, by: AbstractBaseUser, text: str) -> 
         )
     if not text.strip():
         raise CaseError(_("请写明反映的具体情况"))
-    objection = Objection.objects.create(publicity=publicity, author=by, text=text)
+    objection = Objection.objects.create(
+        publicity=publicity, author=by, text=text, about_id=about_id, about_label=about_label
+    )
     case = publicity.case
     audit_record(
         action="publicity.objection",
         by=by,
         case=case,
+        after=about_label,
         opinion=text,
-        data={"objection": objection.pk},
+        data={"objection": objection.pk, "about": about_id},
     )
     committee_holders = role_holders(role=Role.SECRETARY, org=publicity.org, on=today)
     notification_send(

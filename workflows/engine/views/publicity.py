@@ -36,6 +36,14 @@ class PublicityDetailView(LoginRequiredMixin, View):
             raise Http404
         return publicity
 
+    @staticmethod
+    def _entry(publicity: Publicity):
+        return process_for_model_label(publicity.case_type.model_class()._meta.label_lower)
+
+    def _targets(self, publicity: Publicity) -> list[tuple[int, str]]:
+        entry = self._entry(publicity)
+        return entry.objection_targets(publicity) if entry.objection_targets else []
+
     def get(self, request, pk: int):
         publicity = self._get(request, pk)
         return render(
@@ -43,7 +51,7 @@ class PublicityDetailView(LoginRequiredMixin, View):
             "engine/publicity_detail.html",
             {
                 "notice": publicity,
-                "form": ObjectionForm(),
+                "form": ObjectionForm(targets=self._targets(publicity)),
                 "is_open": not publicity.closed_at and timezone.localdate() <= publicity.ends_on,
                 "my_objections": publicity.objections.filter(author=request.user),
             },
@@ -51,12 +59,13 @@ class PublicityDetailView(LoginRequiredMixin, View):
 
     def post(self, request, pk: int):
         publicity = self._get(request, pk)
-        form = ObjectionForm(request.POST)
+        targets = self._targets(publicity)
+        form = ObjectionForm(request.POST, targets=targets)
         if form.is_valid():
-            entry = process_for_model_label(publicity.case_type.model_class()._meta.label_lower)
+            about = {"about": form.cleaned_data["about"]} if targets else {}
             try:
-                entry.objection(
-                    publicity=publicity, by=request.user, text=form.cleaned_data["text"]
+                self._entry(publicity).objection(
+                    publicity=publicity, by=request.user, text=form.cleaned_data["text"], **about
                 )
                 messages.success(request, _("您的实名反映已提交，团委将核查处理"))
             except CaseError as error:
