@@ -113,7 +113,9 @@ def vote_all(campaign: Campaign, votes: dict[int, bool] | None = None, score=Non
     for judge in campaign.judges.all():
         mine = panel.ballot_sheet(campaign=campaign, user=judge)[0]
         entries = {
-            n.pk: {"score": score} if score is not None else {"approve": (votes or {}).get(n.pk, True)}
+            n.pk: {"score": score}
+            if score is not None
+            else {"approve": (votes or {}).get(n.pk, True)}
             for n in mine
         }
         panel.ballot_cast(campaign=campaign, by=judge, entries=entries)

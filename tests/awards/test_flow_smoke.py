@@ -1,7 +1,16 @@
 from workflows.awards import services
 from workflows.awards.models import Honour
 
-from .helpers import act, approved, campaign_for, category, good_record, party_secretary, timers_fire, vote_all
+from .helpers import (
+    act,
+    approved,
+    campaign_for,
+    category,
+    good_record,
+    party_secretary,
+    timers_fire,
+    vote_all,
+)
 
 
 def test_nomination_to_decision(world, django_capture_on_commit_callbacks):
