@@ -10,6 +10,7 @@ class AwardsConfig(AppConfig):
     def ready(self) -> None:
         from viewflow.workflow.flow import FlowAppViewset
 
+        from workflows.documents.selectors import circulated_kinds_register
         from workflows.engine.registry import Milestone, ProcessEntry, process_register
         from workflows.engine.site import site
 
@@ -66,5 +67,6 @@ class AwardsConfig(AppConfig):
                 ),
             )
         )
+        circulated_kinds_register("award_notice", "award_decision", "award_supplementary_decision")
         site.viewsets.append(FlowAppViewset(CampaignFlow, icon="emoji_events"))
         site.viewsets.append(FlowAppViewset(NominationFlow, icon="military_tech"))
