@@ -104,7 +104,7 @@ def test_ballot_page_is_for_judges_and_lists_recusals(client, world):
 
 
 def test_certificates_download_as_one_zip(client, world, decided):
-    campaign, nomination = decided
+    campaign = decided[0]
     response = logged_in(client, world.committee_secretary).get(
         reverse("awards:certificates", args=[campaign.pk])
     )
