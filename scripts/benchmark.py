@@ -461,11 +461,67 @@ def election_figures(state) -> None:
     print(f"换届请示（公文格式）PDF 中位耗时：{statistics.median(timings):.0f} ms")
 
 
+def award_figures(state, certificates: int) -> None:
+    """A campaign with ``certificates`` awardees: the campaign page, then every 荣誉证书
+    rendered, stored and registered as the decision's batch job does it."""
+    from workflows.awards.models import Campaign, Category, Nomination
+    from workflows.awards.presets import category_presets
+    from workflows.awards.tasks import certificates_render
+    from workflows.rules.selectors import rules_resolve
+
+    secretary, round_, members, _ = state
+    committee = round_.branch.parent
+    rules = rules_resolve(process="award", org=committee, on=timezone.localdate())
+    campaign = Campaign.objects.create(
+        reference="PY-BENCH",
+        org=committee,
+        org_path=committee.path,
+        applicant=secretary,
+        title="基准五四评优",
+        year=timezone.localdate().year + 1,
+        cutoff_date=timezone.localdate(),
+        deadline=timezone.localdate(),
+        notice="基准",
+        status="decided",
+        rules_snapshot=rules.snapshot(),
+    )
+    preset = category_presets(rules)[2]
+    category = Category.objects.create(campaign=campaign, **preset)
+    nominations = Nomination.objects.bulk_create(
+        Nomination(
+            reference=f"PX-BENCH-{i}",
+            org=members[i % len(members)].branch,
+            org_path=members[i % len(members)].branch.path,
+            subject=members[i % len(members)],
+            applicant=secretary,
+            campaign=campaign,
+            category=category,
+            quota_unit=members[i % len(members)].branch,
+            nominated_by="branch",
+            deeds="事迹",
+            status="awarded",
+            rules_snapshot=campaign.rules_snapshot,
+        )
+        for i in range(certificates)
+    )
+    client = Client()
+    # The committee's 组织委员 (from the election above) runs the campaign.
+    client.force_login(User.objects.get(username="bench_zuzhi"))
+    ms, queries = page_figures(client, reverse("awards:campaign", args=[campaign.pk]), repeat=5)
+    print(f"评优主页（{certificates} 份推荐）：{ms:.1f} ms，{queries} 次查询")
+    start = time.perf_counter()
+    issued = certificates_render(nomination_ids=[n.pk for n in nominations], by_id=secretary.pk)
+    elapsed = time.perf_counter() - start
+    each = elapsed * 1000 / max(issued, 1)
+    print(f"荣誉证书批量出具：{issued} 份 {elapsed:.1f} s（{each:.0f} ms/份）")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--approvals", type=int, default=300)
     parser.add_argument("--http-approvals", type=int, default=500)
+    parser.add_argument("--certificates", type=int, default=1000)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument(
         "--scale-tasks", type=int, default=0, help="then grow the task table to this many rows"
@@ -501,6 +557,7 @@ def main() -> None:
         if args.scale_tasks:
             scaled_figures(state[0], args.scale_tasks)
         election_figures(state)
+        award_figures(state, args.certificates)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"进程峰值内存：{peak:.0f} MB")
     finally:
