@@ -119,3 +119,10 @@ def vote_all(campaign: Campaign, votes: dict[int, bool] | None = None, score=Non
             for n in mine
         }
         panel.ballot_cast(campaign=campaign, by=judge, entries=entries)
+
+
+def appoint(org, username: str, name: str, role=Role.SECRETARY, **dates):
+    """A new user holding ``role`` in ``org`` (from 2020 unless ``start_date`` is given)."""
+    user = UserFactory(username=username, first_name=name)
+    AppointmentFactory(user=user, org=org, role=role, **dates)
+    return user

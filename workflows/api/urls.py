@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import elections, views
+from . import awards, elections, views
 
 app_name = "api"
 
@@ -34,4 +34,15 @@ urlpatterns = [
     path("elections/<int:pk>/", elections.ElectionDetailView.as_view(), name="election"),
     path("terms/", elections.TermListView.as_view(), name="terms"),
     path("terms/<int:pk>/change/", elections.TermChangeCreateView.as_view(), name="term_change"),
+    path("campaigns/", awards.CampaignListCreateView.as_view(), name="campaigns"),
+    path("campaigns/<int:pk>/", awards.CampaignDetailView.as_view(), name="campaign"),
+    path("campaigns/<int:pk>/open/", awards.CampaignOpenView.as_view(), name="campaign_open"),
+    path(
+        "campaigns/<int:pk>/nominations/",
+        awards.NominationListCreateView.as_view(),
+        name="campaign_nominations",
+    ),
+    path("campaigns/<int:pk>/ballot/", awards.BallotView.as_view(), name="campaign_ballot"),
+    path("campaigns/<int:pk>/results/", awards.ResultsView.as_view(), name="campaign_results"),
+    path("honours/", awards.HonourListView.as_view(), name="honours"),
 ]

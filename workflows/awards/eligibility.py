@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
@@ -177,7 +177,7 @@ def _record_problems(req: Requirements, facts: PersonFacts, review_year: int) ->
             _("%(year)s 年度志愿服务 %(hours)s 小时，不足 %(minimum)s 小时")
             % {
                 "year": review_year,
-                "hours": facts.volunteer_hours.normalize(),
+                "hours": _number_text(facts.volunteer_hours),
                 "minimum": req.volunteer_hours_min,
             }
         )
@@ -217,9 +217,19 @@ def _cadre_problems(req: Requirements, facts: PersonFacts) -> list[str]:
         elif facts.cadre_years < req.cadre_years_min:
             problems.append(
                 _("担任团干部 %(years).1f 年，须满 %(minimum)s 年")
-                % {"years": facts.cadre_years, "minimum": req.cadre_years_min}
+                % {"years": _years_cut(facts.cadre_years), "minimum": req.cadre_years_min}
             )
     return problems
+
+
+def _number_text(value: Decimal) -> str:
+    """``10`` and ``19.5`` (``Decimal.normalize`` alone would give ``1E+1``)."""
+    return format(value.normalize(), "f")
+
+
+def _years_cut(years: float) -> float:
+    """Years cut (not rounded) to one place: 0.99 years reads ``0.9``, never ``1.0`` short of 1."""
+    return float(Decimal(str(years)).quantize(Decimal("0.1"), rounding=ROUND_DOWN))
 
 
 def _repeat_problems(req: Requirements, last_year: int | None, campaign_year: int) -> list[str]:

@@ -89,7 +89,7 @@ def _entry_value(
             raise CaseError(
                 _("%(name)s：请填写 0–100 的评分") % {"name": nomination.headline}
             ) from error
-        if not Decimal(0) <= score <= SCORE_MAX:
+        if not score.is_finite() or not Decimal(0) <= score <= SCORE_MAX:
             raise CaseError(
                 _("%(name)s：评分 %(score)s 不在 0–100 之间")
                 % {"name": nomination.headline, "score": score}
@@ -136,6 +136,8 @@ def ballot_cast(
                     % {"names": list_text(barred)}
                 ]
             )
+        if not mine:
+            raise CaseError(_("没有需要您评审的推荐（均须回避）"))
         unknown = set(entries) - {n.pk for n in mine} - recused_ids
         missing = [n.headline for n in mine if n.pk not in entries]
         if unknown or missing:
@@ -173,10 +175,15 @@ class CategoryResult:
 
 
 def judges_missing(*, campaign: Campaign) -> list[AbstractBaseUser]:
+    """Judges who have nominations to judge and have not cast their ballot."""
     voted = set(
         Ballot.objects.filter(nomination__campaign=campaign).values_list("judge_id", flat=True)
     )
-    return [judge for judge in campaign.judges.all() if judge.pk not in voted]
+    return [
+        judge
+        for judge in campaign.judges.all()
+        if judge.pk not in voted and ballot_sheet(campaign=campaign, user=judge)[0]
+    ]
 
 
 def panel_results(*, campaign: Campaign, picks: set[int] | None = None) -> list[CategoryResult]:

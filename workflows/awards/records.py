@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -59,15 +60,18 @@ def cadre_years(*, member: Member, on: datetime.date) -> float | None:
     )
     if not any(end is None or end >= on for _start, end in spans):
         return None
-    days, reach = 0, None
+    # Calendar months per span (as 团龄 is counted), so a year in office is a calendar year.
+    months, days, reach = 0, 0, None
     for start, end in spans:
         end = min(end or on, on)
         if reach is not None and start <= reach:
             start = reach + datetime.timedelta(days=1)
         if end >= start:
-            days += (end - start).days + 1
+            span = relativedelta(end, start)
+            months += span.years * 12 + span.months
+            days += span.days
             reach = end if reach is None else max(reach, end)
-    return days / 365.25
+    return months / 12 + days / 365.25
 
 
 def _last_honour_year(*, code: str, member: Member | None = None, org=None) -> int | None:

@@ -26,7 +26,7 @@ from workflows.engine.services.publicity import (
 from workflows.org.models import Member, Organization, Role
 from workflows.org.selectors import holds_role
 from workflows.rules.selectors import rules_resolve
-from workflows.wording import list_text
+from workflows.wording import date_text, list_text
 
 from . import conditions, panel
 from .models import (
@@ -192,12 +192,14 @@ def nomination_submit(
     if not campaign.accepts_nominations:
         raise CaseError(
             _("「%(title)s」推荐已于 %(deadline)s 截止，不再接受推荐")
-            % {"title": campaign.title, "deadline": campaign.deadline}
+            % {"title": campaign.title, "deadline": date_text(campaign.deadline)}
             if campaign.status == CampaignStatus.OPEN
             else _("「%(title)s」当前不接受推荐") % {"title": campaign.title}
         )
     if category.is_collective:
         member = None
+        if org is None:
+            raise CaseError(_("请选择推荐的集体"))
     else:
         org = None
         if member is None:
@@ -334,8 +336,19 @@ def campaign_panel_open(*, campaign: Campaign) -> None:
     )
 
 
+def _ids(data: dict, key: str) -> set[int]:
+    """A list of record ids in step data, or a clear refusal of anything else."""
+    value = data.get(key) or []
+    try:
+        if not isinstance(value, list):
+            raise TypeError(key)
+        return {int(pk) for pk in value}
+    except (TypeError, ValueError) as error:
+        raise CaseError(_("「%(key)s」应为编号列表") % {"key": key}) from error
+
+
 def _publish_shortlist(campaign: Campaign, *, by, opinion, data, **_rest) -> None:
-    picks = {int(pk) for pk in data.get("picks") or []}
+    picks = _ids(data, "picks")
     missing = panel.judges_missing(campaign=campaign)
     if missing and not data.get("allow_missing"):
         raise CaseError(
@@ -367,6 +380,8 @@ def _publish_shortlist(campaign: Campaign, *, by, opinion, data, **_rest) -> Non
             opinion_record(
                 case=nomination, by=by, step="评审结果", decision=Decision.RECORD, text=words
             )
+    if not shortlisted:
+        raise CaseError(_("没有入围人选，无法公示；请核对评审票或名额"))
     case_transition(case=campaign, transition="shortlist_publish", by=by, opinion=opinion)
     _shortlist_publicity(campaign, shortlisted, by)
     left_out = [n for n in nominations.values() if n.status == NominationStatus.NOT_SHORTLISTED]
@@ -477,7 +492,7 @@ def _decided_on(data: dict, label: str) -> datetime.date:
 
 
 def _declined_ids(data: dict, opinion: str) -> set[int]:
-    declined = {int(pk) for pk in data.get("declined") or []}
+    declined = _ids(data, "declined")
     if declined and not opinion.strip():
         raise CaseError(_("党委不同意部分人选时，须在意见中写明理由"))
     return declined
@@ -556,7 +571,10 @@ def _transition(transition: str):
 
 
 def _resubmit(nomination: Nomination, *, by, opinion, data, **_rest) -> None:
-    deeds = (data.get("deeds") or "").strip()
+    deeds = data.get("deeds") or ""
+    if not isinstance(deeds, str):
+        raise CaseError(_("主要事迹应为文字"))
+    deeds = deeds.strip()
     if deeds:
         if len(deeds) > nomination.category.deeds_max_chars:
             raise CaseError(
