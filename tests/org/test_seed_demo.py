@@ -1,5 +1,6 @@
 """manage.py seed_demo: the commission's tree, ~1000 members, 推优 cases in every status, every
-branch's term and three 换届选举 at different stages, and a second run that changes nothing.
+branch's term, three 换届选举 at different stages, members' yearly records, last year's 五四评优
+decided and this year's open, and a second run that changes nothing.
 
 Seeding drives two dozen cases through the real flow, so it runs once (twice, for idempotency)
 and the checks below share that data.
@@ -17,6 +18,18 @@ from pypdf import PdfReader
 from viewflow.workflow.models import Task
 
 from workflows.audit.models import AuditEvent
+from workflows.awards.models import (
+    Ballot,
+    Campaign,
+    CampaignStatus,
+    Category,
+    Honour,
+    NominatedBy,
+    Nomination,
+    NominationStatus,
+)
+from workflows.awards.records import eligibility_check
+from workflows.demo.awards import JUDGES, record_plan
 from workflows.demo.elections import meeting_count
 from workflows.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from workflows.demo.people import id_check_digit
@@ -28,8 +41,10 @@ from workflows.engine.models import Notification, Publicity
 from workflows.org.models import (
     Appointment,
     Member,
+    MemberYear,
     Organization,
     OrgKind,
+    ReviewResult,
     Role,
     Standing,
     Substitute,
@@ -94,6 +109,12 @@ def _counts() -> dict[str, int]:
         Candidate,
         BallotRound,
         Officer,
+        MemberYear,
+        Campaign,
+        Category,
+        Nomination,
+        Ballot,
+        Honour,
     )
     return {model.__name__: model.objects.count() for model in models}
 
@@ -114,6 +135,9 @@ def test_seed_demo(django_capture_on_commit_callbacks):
     _check_cases()
     _check_non_bmp_name()
     _check_demo_inboxes()
+    _check_member_records()
+    _check_past_campaign(first)
+    _check_current_campaign(first)
     _check_logins(first)
 
 
@@ -240,6 +264,18 @@ def _check_members():
         assert member.phone.startswith("13") and len(member.phone) == 11
 
 
+def test_record_plan_is_the_same_every_run():
+    born = timezone.datetime(2001, 5, 4).date()
+    kwargs = {"branch": "心内科团支部", "name": "林晓雯", "standing": Standing.GOOD, "joined": born}
+    assert record_plan(username=None, **kwargs) == record_plan(username=None, **kwargs)
+    star = record_plan(username="tuanyuan", **kwargs)
+    assert {r.review_result for r in star.years.values()} == {ReviewResult.EXCELLENT}
+    assert all(r.volunteer_hours >= 20 for r in star.years.values())
+    assert star.dues_months >= 0
+    late = record_plan(username=None, **{**kwargs, "joined": born.replace(year=2026)})
+    assert list(late.years) == [2026]
+
+
 def _check_cases():
     assert set(Application.objects.values_list("status", flat=True)) == set(Status.values)
     issued = Application.objects.filter(
@@ -290,6 +326,115 @@ def _check_demo_inboxes():
         principal__username="xnk_shuji", substitute__username="xnk_fushuji"
     ).exists()
     assert Appointment.objects.filter(user__username="shenji", role=Role.AUDITOR).exists()
+
+
+def _check_member_records():
+    today = timezone.localdate()
+    members = Member.objects.all()
+    for year in (2025, 2026):
+        records = MemberYear.objects.filter(year=year)
+        assert records.count() >= members.count() * 0.95, year
+        results = {r: records.filter(review_result=r).count() for r in ReviewResult.values}
+        assert results[ReviewResult.QUALIFIED] > records.count() * 0.7, results
+        assert 0.1 <= results[ReviewResult.EXCELLENT] / records.count() <= 0.2, results
+        assert 0 < results[ReviewResult.BASIC] < records.count() * 0.1, results
+        assert records.filter(volunteer_hours__gt=20).exists()
+    assert not members.filter(dues_paid_until=None).exists()
+    current = members.filter(
+        dues_paid_until__gte=today.replace(day=1) - relativedelta(months=1),
+        dues_paid_until__lte=today + relativedelta(months=1),
+    ).count()
+    assert current > members.count() * 0.85
+    assert members.filter(dues_paid_until__lt=today - relativedelta(months=2)).exists()
+    assert 3 <= members.filter(is_full_time_cadre=True).count() <= 10
+    assert Member.objects.get(user__username="tw_shuji").is_full_time_cadre
+
+
+def _check_past_campaign(output: str):
+    committee = Organization.objects.get(name="市卫生健康委团委")
+    campaign = Campaign.objects.get(org=committee, year=2026)
+    assert campaign.title == "2025年度五四评优" and campaign.status == CampaignStatus.DECIDED
+    assert campaign.notice_number and campaign.decision_number and campaign.confirmed_on
+    assert campaign.decision_number in output
+    awarded = campaign.nominations.filter(status=NominationStatus.AWARDED)
+    assert awarded.count() >= 8
+    assert campaign.nominations.filter(status=NominationStatus.NOT_SHORTLISTED).exists()
+    assert set(awarded.values_list("category__code", flat=True)) == set(
+        campaign.categories.values_list("code", flat=True)
+    )
+    assert Honour.objects.count() == awarded.count()
+    for nomination in awarded:
+        honour = nomination.honour
+        assert honour.year == 2026 and honour.document_number == campaign.decision_number
+        assert IssuedDocument.objects.filter(
+            kind="award_certificate", subject_id=nomination.pk, size__gt=0
+        ).exists(), nomination
+        # Awarded nominations have reached the end of their flow.
+        assert not Task.objects.filter(process_id=nomination.process_id, status__in=OPEN).exists()
+    for kind in ("award_notice", "award_decision"):
+        assert IssuedDocument.objects.filter(kind=kind, subject_id=campaign.pk, size__gt=0).exists()
+    assert not Task.objects.filter(process_id=campaign.process_id, status__in=OPEN).exists()
+    # Every judge voted; the branch secretary on the panel sat out his own branch's nominee.
+    judge = User.objects.get(username="xnk_shuji")
+    assert set(campaign.judges.values_list("username", flat=True)) == set(JUDGES)
+    own = campaign.nominations.get(org__name="心内科团支部")
+    assert not Ballot.objects.filter(nomination=own, judge=judge).exists()
+    assert own.judges_counted == len(JUDGES) - 1
+    assert Ballot.objects.filter(nomination__campaign=campaign, judge=judge).exists()
+    assert Publicity.objects.for_case(campaign).get().closed_at is not None
+
+
+def _check_current_campaign(output: str):
+    today = timezone.localdate()
+    committee = Organization.objects.get(name="市卫生健康委团委")
+    campaign = Campaign.objects.get(org=committee, year=2027)
+    assert campaign.title == "2026年度五四评优" and campaign.status == CampaignStatus.OPEN
+    assert campaign.accepts_nominations and campaign.notice_number
+    assert campaign.cutoff_date == timezone.datetime(2026, 12, 31).date()
+    assert 14 <= (campaign.deadline - today).days <= 28
+    assert set(campaign.judges.values_list("username", flat=True)) == set(JUDGES)
+    assert IssuedDocument.objects.filter(
+        kind="award_notice", subject_id=campaign.pk, size__gt=0
+    ).exists()
+    assert campaign.title in output
+    nominations = campaign.nominations.all()
+    statuses = set(nominations.values_list("status", flat=True))
+    assert {
+        NominationStatus.SUBMITTED,
+        NominationStatus.BRANCH_APPROVED,
+        NominationStatus.RETURNED,
+        NominationStatus.COMMITTEE_APPROVED,
+    } <= statuses
+    assert nominations.filter(
+        category__code="red_flag_branch", status=NominationStatus.BRANCH_APPROVED
+    ).exists()
+    # 自荐 waiting for the demo branch's secretary.
+    branch_review = _inbox("xnk_shuji").filter(
+        process_id__in=nominations.filter(nominated_by=NominatedBy.SELF).values("process_id")
+    )
+    assert branch_review.count() >= 2
+    assert {task.flow_task.name for task in branch_review} == {"branch_review"}
+    # The 委团委's shared queue, which tw_zuzhi1 and tw_zuzhi2 work from.
+    queue = Task.objects.filter(
+        process_id__in=nominations.values("process_id"),
+        owner__isnull=True,
+        owner_permission="role:organization_member",
+        owner_permission_obj_pk=str(committee.pk),
+        status__in=OPEN,
+    )
+    assert queue.count() >= 3
+    assert {task.flow_task.name for task in queue} == {"committee_review"}
+    # Last year's honours bar repeat nominees; tuanyuan may still nominate herself.
+    jzk = Organization.objects.get(name="急诊科团支部")
+    red_flag = campaign.categories.get(code="red_flag_branch")
+    assert any("已获评" in problem for problem in eligibility_check(category=red_flag, org=jzk))
+    tuanyuan = Member.objects.get(user__username="tuanyuan")
+    excellent = campaign.categories.get(code="excellent_member")
+    assert eligibility_check(category=excellent, member=tuanyuan) == []
+    assert not nominations.filter(category=excellent, quota_unit=tuanyuan.branch).exists()
+    # The 党委审定 goes to the committee's party organisation, which has a secretary.
+    party = party_org_of(committee)
+    assert role_holder(role=Role.SECRETARY, org=party, on=today).username == "dw_shuji"
 
 
 def _check_logins(output: str):

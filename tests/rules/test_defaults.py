@@ -66,8 +66,13 @@ def test_award_and_civilization_post_defaults():
         "quota_percent_red_flag_branch": 10,
         "quota_percent_excellent_member": 3,
         "quota_percent_excellent_cadre": 8,
+        "quota_percent_red_flag_committee": 10,
+        "quota_rounding": "floor",
+        "quota_minimum": 1,
+        "deeds_max_chars": 1500,
         "publicity_working_days": 5,
         "shortlist_fraction": "1/2",
+        "score_pass_mark": 60,
     }
     assert defaults_for("civilization_post") == {
         "members_min": 6,

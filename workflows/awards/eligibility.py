@@ -76,9 +76,17 @@ def dues_arrears_months(*, paid_until: datetime.date, on: datetime.date) -> int:
 
 
 def person_problems(
-    *, req: Requirements, facts: PersonFacts, cutoff: datetime.date, campaign_year: int
+    *,
+    req: Requirements,
+    facts: PersonFacts,
+    cutoff: datetime.date,
+    campaign_year: int,
+    today: datetime.date | None = None,
 ) -> list[str]:
-    """Every reason a member may not be nominated for ``req``; empty when eligible."""
+    """Every reason a member may not be nominated for ``req``; empty when eligible.
+
+    Dues are owed as of today when the cut-off is still ahead: nobody is in arrears for months
+    not yet due."""
     problems = []
     if not facts.is_active:
         problems.append(_("不在团员名册中"))
@@ -91,7 +99,7 @@ def person_problems(
         problems.append(_("政治面貌为「群众」，%(name)s须为共青团员") % {"name": req.name})
     problems += _league_years_problems(req, facts, cutoff)
     problems += _record_problems(req, facts, campaign_year - 1)
-    problems += _dues_problems(req, facts, cutoff)
+    problems += _dues_problems(req, facts, min(cutoff, today or cutoff))
     problems += _cadre_problems(req, facts)
     problems += _repeat_problems(req, facts.last_same_honour_year, campaign_year)
     return problems

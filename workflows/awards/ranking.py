@@ -24,9 +24,12 @@ class Tally:
     passed: bool
 
     @property
-    def measure(self) -> Decimal:
-        """What ranks nominees: the mean score when the category is scored, else votes."""
-        return self.score if self.score is not None else Decimal(self.votes_for)
+    def measure(self) -> Decimal | Fraction:
+        """What ranks nominees: the mean score when the category is scored, else the share of
+        the judges able to judge them who voted for (a recusal must not cost a nominee)."""
+        if self.score is not None:
+            return self.score
+        return Fraction(self.votes_for, self.judges) if self.judges else Fraction(0)
 
 
 def tally_count(
@@ -86,11 +89,14 @@ class CategoryRanking:
         if not self.tied:
             return ""
         first = self.tied[0]
-        level = (
-            _("各 %(score)s 分") % {"score": first.score}
-            if self.by_score
-            else _("各 %(votes)s 票") % {"votes": first.votes_for}
-        )
+        if self.by_score:
+            level = _("各 %(score)s 分") % {"score": first.score}
+        elif len({t.votes_for for t in self.tied}) == 1:
+            level = _("各 %(votes)s 票") % {"votes": first.votes_for}
+        else:
+            level = _("赞成票占可评评委比例相同：%(shares)s") % {
+                "shares": list_text(f"{t.votes_for}/{t.judges}" for t in self.tied)
+            }
         return _(
             "%(category)s名额 %(quota)s 名：%(names)s并列（%(level)s），须从中决定 %(seats)s 名入围"
         ) % {

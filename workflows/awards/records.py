@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -129,7 +130,11 @@ def eligibility_check(
         return [_("请选择被推荐的团员")]
     facts = person_facts(member=member, campaign=campaign, category=category)
     return person_problems(
-        req=req, facts=facts, cutoff=campaign.cutoff_date, campaign_year=campaign.year
+        req=req,
+        facts=facts,
+        cutoff=campaign.cutoff_date,
+        campaign_year=campaign.year,
+        today=timezone.localdate(),
     )
 
 

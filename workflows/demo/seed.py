@@ -1,7 +1,9 @@
 """Writing the demo plan: every row is looked up by its natural key first (organisation name,
 username, member name within a branch, appointment user + unit + role, a branch's open term), so a
 second run writes nothing. The cases are created once: if the demo rounds exist, they are left
-alone; so is a branch that already has a 换届选举."""
+alone; so is a branch that already has a 换届选举, and a year the committee already has a
+五四评优 for. Members' yearly records (教育评议, volunteer hours, dues) are only filled in where
+missing."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from workflows.org.models import (
 from workflows.party_recommendation.models import Application, Round, Status
 from workflows.rules.selectors import rules_resolve
 
+from .awards import award_lines, campaigns_seed, records_ensure
 from .cases import cases_seed
 from .elections import election_lines, elections_seed, terms_ensure
 from .logins import DEMO_PASSWORD
@@ -222,6 +225,7 @@ def seed(*, members: int = MEMBERS_DEFAULT) -> SeedResult:
         appointments_ensure(plan, orgs, users, result)
         substitute_ensure(users, result)
         result.created["terms"] += terms_ensure(orgs)
+        records_ensure(result.created)
     # No outer transaction from here on: each case commits on its own, and the registration
     # forms its recommendation schedules are rendered as that commit happens (so are the 换届
     # documents of each election).
@@ -229,6 +233,8 @@ def seed(*, members: int = MEMBERS_DEFAULT) -> SeedResult:
     result.created["cases"] += len(applications)
     result.cases_skipped = not applications
     result.created["elections"] += len(elections_seed(plan.elections))
+    # Last year's 五四评优 is decided before this year's opens: its honours bar repeat nominees.
+    result.created["campaigns"] += len(campaigns_seed())
     return result
 
 
@@ -271,6 +277,7 @@ def summary_lines(result: SeedResult | None = None) -> list[str]:
         f"  推优登记表 PDF {forms} 份" + (f"，生成失败待重试 {failures} 份" if failures else "")
     )
     lines.extend(_term_lines(committee))
+    lines.extend(award_lines())
     if result is not None:
         labels = {
             "organisations": "组织",
@@ -283,6 +290,10 @@ def summary_lines(result: SeedResult | None = None) -> list[str]:
             "terms": "任期",
             "cases": "推优案件",
             "elections": "换届选举",
+            "member_years": "团员年度记录",
+            "dues": "团费缴纳记录",
+            "full_time_cadres": "专职团干部",
+            "campaigns": "五四评优",
         }
         made = "，".join(f"{labels[k]} {v}" for k, v in result.created.items() if v)
         lines.append(f"本次新建：{made or '无（演示数据已齐全）'}")
