@@ -39,6 +39,7 @@ from workflows.engine.selectors import active_tasks_of
 from workflows.org.models import Appointment, Organization, OrgKind
 from workflows.rules.selectors import rules_resolve
 
+from .filtering import status_documented, status_filtered
 from .serializers import TaskSerializer
 
 # Primary keys are big integers; bounding them keeps generated ids inside what the database
@@ -419,6 +420,7 @@ def _codes(committee: Organization, codes: list[str] | None) -> list[str] | None
     return codes
 
 
+@status_documented(CampaignStatus.values)
 class CampaignListCreateView(generics.ListAPIView):
     """五四评优 campaigns the user sees (``?status=``); drafts only to the organising committee.
     POST starts a draft with the usual categories."""
@@ -427,17 +429,7 @@ class CampaignListCreateView(generics.ListAPIView):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        queryset = selectors.campaigns_visible_to(user=self.request.user)
-        wanted = self.request.query_params.get("status")
-        return queryset.filter(status=wanted) if wanted else queryset
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("status", OpenApiTypes.STR, enum=CampaignStatus.values, required=False)
-        ]
-    )
-    def get(self, request: Request, *args, **kwargs) -> Response:
-        return super().get(request, *args, **kwargs)
+        return status_filtered(selectors.campaigns_visible_to(user=self.request.user), self.request)
 
     @extend_schema(
         request=CampaignCreateSerializer,

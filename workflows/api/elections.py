@@ -25,6 +25,7 @@ from workflows.engine.selectors import active_tasks_of
 from workflows.engine.visibility import cases_visible_to
 from workflows.rules.selectors import rules_resolve
 
+from .filtering import status_documented, status_filtered
 from .serializers import TaskSerializer
 
 TERM_STATES = ["overdue", "due_soon", "ok", "no_term"]
@@ -174,6 +175,7 @@ def _elections_for(request: Request):
     )
 
 
+@status_documented(Status.values)
 class ElectionListCreateView(generics.ListAPIView):
     """换届选举 in the user's scope (``?status=``), and reporting a new 请示."""
 
@@ -182,17 +184,7 @@ class ElectionListCreateView(generics.ListAPIView):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        queryset = _elections_for(self.request)
-        wanted = self.request.query_params.get("status")
-        return queryset.filter(status=wanted) if wanted else queryset
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("status", OpenApiTypes.STR, enum=Status.values, required=False)
-        ]
-    )
-    def get(self, request: Request, *args, **kwargs) -> Response:
-        return super().get(request, *args, **kwargs)
+        return status_filtered(_elections_for(self.request), self.request)
 
     @extend_schema(
         request=ElectionCreateSerializer,
