@@ -26,6 +26,9 @@ CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"
 )
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Batches of PDFs (certificates) render in this many processes once they reach the minimum.
+PDF_WORKERS = int(os.environ.get("PDF_WORKERS", os.cpu_count() or 1))
+PDF_BATCH_POOL_MIN = int(os.environ.get("PDF_BATCH_POOL_MIN", "50"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

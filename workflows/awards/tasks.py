@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from workflows.documents.services import document_issue_or_record
+from workflows.documents.services import documents_issue_batch
 
 from .documents import certificate_arguments
 from .models import Nomination
@@ -18,8 +19,7 @@ def certificates_render(*, nomination_ids: list[int], by_id: int | None) -> int:
     nominations = Nomination.objects.filter(pk__in=nomination_ids).select_related(
         "campaign__org", "subject", "nominee_org"
     )
-    issued = 0
-    for nomination in nominations:
-        if document_issue_or_record(certificate_arguments(nomination, by)) is not None:
-            issued += 1
-    return issued
+    return documents_issue_batch(
+        batch=[certificate_arguments(nomination, by) for nomination in nominations],
+        workers=settings.PDF_WORKERS,
+    )

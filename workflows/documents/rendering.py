@@ -37,3 +37,11 @@ def pdf_render(*, template: str, context: dict, base_url: str | None = None) -> 
     # Default options keep font subsetting on: embedding whole CJK fonts would add ~15 MB per
     # file and over a second per render.
     return document.write_pdf(font_config=_font_config())
+
+
+def render_worker_start() -> None:
+    """Set up Django in a spawned render process (this module imports no models, so the child
+    can load it before the app registry is ready)."""
+    import django
+
+    django.setup()

@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 import logging
 import traceback
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
@@ -22,7 +25,7 @@ from workflows.org.models import Organization
 
 from .formatting import date_cn
 from .models import DocumentFailure, DocumentNumberCounter, IssuedDocument, LenientJSONEncoder
-from .rendering import pdf_render
+from .rendering import pdf_render, render_worker_start
 from .verification import sha256_of, short_code_new, verification_context
 
 logger = logging.getLogger(__name__)
@@ -60,11 +63,30 @@ def document_issue(
     number: str = "",
 ) -> IssuedDocument:
     """Render, store and register a PDF; re-issuing ``kind`` for ``subject`` adds a version."""
-    from workflows.audit.services import audit_record
+    short_code, render_context = _prepared(
+        title=title, context=context, org=org, decisions=decisions, number=number
+    )
+    pdf = pdf_render(template=template, context=render_context)
+    return _stored(
+        kind=kind,
+        title=title,
+        subject=subject,
+        org=org,
+        by=by,
+        decisions=decisions,
+        number=number,
+        short_code=short_code,
+        pdf=pdf,
+    )
 
+
+def _prepared(
+    *, title: str, context: dict, org: Organization, decisions: list[dict], number: str
+) -> tuple[str, dict]:
+    """A fresh short code and the full template context that prints it."""
     short_code = _unused_short_code()
     today = date_cn(timezone.localdate())
-    render_context = {
+    return short_code, {
         "issuer_mark": f"{org.name}文件",
         "date": today,
         "decisions": decisions,
@@ -74,7 +96,22 @@ def document_issue(
         "issued_on": today,
         "verification": verification_context(short_code),
     }
-    pdf = pdf_render(template=template, context=render_context)
+
+
+def _stored(
+    *,
+    kind: str,
+    title: str,
+    subject: models.Model | None,
+    org: Organization,
+    by: AbstractBaseUser | None,
+    decisions: list[dict],
+    number: str,
+    short_code: str,
+    pdf: bytes,
+) -> IssuedDocument:
+    from workflows.audit.services import audit_record
+
     subject_type = ContentType.objects.get_for_model(subject) if subject is not None else None
 
     with transaction.atomic():
@@ -129,22 +166,65 @@ def _arguments_plain(arguments: dict) -> dict:
     return json.loads(json.dumps(plain, cls=LenientJSONEncoder))
 
 
-def document_issue_or_record(arguments: dict) -> IssuedDocument | None:
+def _failure_record(arguments: dict) -> None:
+    # The decision that scheduled this render has committed; it must stand. Keep what is
+    # needed to render again instead.
+    logger.exception("document render failed: %s", arguments["kind"])
+    subject = arguments["subject"]
+    DocumentFailure.objects.create(
+        kind=arguments["kind"],
+        subject_type=ContentType.objects.get_for_model(subject) if subject else None,
+        subject_id=subject.pk if subject is not None else None,
+        error=traceback.format_exc(),
+        arguments=_arguments_plain(arguments),
+    )
+
+
+def _document_issue_or_record(arguments: dict) -> IssuedDocument | None:
     try:
         return document_issue(**arguments)
     except Exception:
-        # The decision that scheduled this render has committed; it must stand. Keep what is
-        # needed to render again instead.
-        logger.exception("document render failed: %s", arguments["kind"])
-        subject = arguments["subject"]
-        DocumentFailure.objects.create(
-            kind=arguments["kind"],
-            subject_type=ContentType.objects.get_for_model(subject) if subject else None,
-            subject_id=subject.pk if subject is not None else None,
-            error=traceback.format_exc(),
-            arguments=_arguments_plain(arguments),
-        )
+        _failure_record(arguments)
         return None
+
+
+STORED_FIELDS = ("kind", "title", "subject", "org", "by", "decisions", "number")
+
+
+def documents_issue_batch(*, batch: list[dict], workers: int) -> int:
+    """Issue many documents (each ``document_issue`` arguments), rendering in ``workers``
+    processes when the batch is large enough to repay starting them; stored one by one in this
+    process. A failed one is recorded for retry and the rest go on. Returns how many issued."""
+    if workers < 2 or len(batch) < settings.PDF_BATCH_POOL_MIN:
+        return sum(1 for arguments in batch if _document_issue_or_record(arguments) is not None)
+    prepared = []
+    for arguments in batch:
+        short_code, render_context = _prepared(
+            title=arguments["title"],
+            context=arguments["context"],
+            org=arguments["org"],
+            decisions=arguments["decisions"],
+            number=arguments["number"],
+        )
+        prepared.append((arguments, short_code, render_context))
+    issued = 0
+    # Spawned, not forked: a forked child would share this process's database connection.
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), initializer=render_worker_start
+    ) as pool:
+        futures = [
+            pool.submit(pdf_render, template=arguments["template"], context=render_context)
+            for arguments, _code, render_context in prepared
+        ]
+        for (arguments, short_code, _context), future in zip(prepared, futures, strict=True):
+            try:
+                fields = {key: arguments[key] for key in STORED_FIELDS}
+                _stored(**fields, short_code=short_code, pdf=future.result())
+            except Exception:
+                _failure_record(arguments)
+            else:
+                issued += 1
+    return issued
 
 
 def document_issue_after_commit(
@@ -177,7 +257,7 @@ def document_issue_after_commit(
         logger.warning(
             "context for %s is not plain JSON; a retry would render it differently", kind
         )
-    transaction.on_commit(lambda: document_issue_or_record(arguments))
+    transaction.on_commit(lambda: _document_issue_or_record(arguments))
 
 
 def document_failure_retry(*, failure: DocumentFailure) -> IssuedDocument | None:
