@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
 from viewflow import this
 from viewflow.workflow import flow
 
-from workflows.engine.flow import CaseFlow
+from workflows.engine.flow import CaseFlow, midnight_after, status_is
 from workflows.engine.nodes import HumanTask
 
 from . import routing, services
@@ -22,18 +21,12 @@ from .conditions import latest_publicity
 from .models import Campaign, CampaignStatus, Nomination, NominationStatus
 
 
-def _midnight_after(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(
-        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
-    )
-
-
 def _deadline_end(activation) -> datetime.datetime:
-    return _midnight_after(activation.flow_class.case_of(activation.process).deadline)
+    return midnight_after(activation.flow_class.case_of(activation.process).deadline)
 
 
 def _publicity_end(activation) -> datetime.datetime:
-    return _midnight_after(
+    return midnight_after(
         latest_publicity(activation.flow_class.case_of(activation.process)).ends_on
     )
 
@@ -74,10 +67,6 @@ class CampaignFlow(CaseFlow):
         services.campaign_publicity_close(campaign=self.case_of(activation.process))
 
 
-def _status_is(*statuses):
-    return lambda activation: activation.flow_class.case_of(activation.process).status in statuses
-
-
 def _passed_after_party_review(activation) -> bool:
     """Cleared of an objection once the party has already confirmed the others."""
     nomination = activation.flow_class.case_of(activation.process)
@@ -105,7 +94,7 @@ class NominationFlow(CaseFlow):
     start = flow.StartHandle(this.start_case).Next(this.after_start)
     after_start = (
         flow.Switch()
-        .Case(this.branch_review, _status_is(NominationStatus.SUBMITTED))
+        .Case(this.branch_review, status_is(NominationStatus.SUBMITTED))
         .Default(this.committee_review)
     )
 
@@ -117,8 +106,8 @@ class NominationFlow(CaseFlow):
     ).Next(this.after_branch_review)
     after_branch_review = (
         flow.Switch()
-        .Case(this.committee_review, _status_is(NominationStatus.BRANCH_APPROVED))
-        .Case(this.revise, _status_is(NominationStatus.RETURNED))
+        .Case(this.committee_review, status_is(NominationStatus.BRANCH_APPROVED))
+        .Case(this.revise, status_is(NominationStatus.RETURNED))
         .Default(this.end)
     )
 
@@ -131,8 +120,8 @@ class NominationFlow(CaseFlow):
     ).Next(this.after_revise)
     after_revise = (
         flow.Switch()
-        .Case(this.branch_review, _status_is(NominationStatus.SUBMITTED))
-        .Case(this.committee_review, _status_is(NominationStatus.BRANCH_APPROVED))
+        .Case(this.branch_review, status_is(NominationStatus.SUBMITTED))
+        .Case(this.committee_review, status_is(NominationStatus.BRANCH_APPROVED))
         .Default(this.end)
     )
 
@@ -144,16 +133,16 @@ class NominationFlow(CaseFlow):
     ).Next(this.after_committee_review)
     after_committee_review = (
         flow.Switch()
-        .Case(this.campaign_wait, _status_is(NominationStatus.COMMITTEE_APPROVED))
-        .Case(this.revise, _status_is(NominationStatus.RETURNED))
+        .Case(this.campaign_wait, status_is(NominationStatus.COMMITTEE_APPROVED))
+        .Case(this.revise, status_is(NominationStatus.RETURNED))
         .Default(this.end)
     )
 
     campaign_wait = flow.Handle().Next(this.after_campaign_step)
     after_campaign_step = (
         flow.Switch()
-        .Case(this.objection_review, _status_is(NominationStatus.OBJECTION))
-        .Case(this.campaign_wait, _status_is(*WAITING))
+        .Case(this.objection_review, status_is(NominationStatus.OBJECTION))
+        .Case(this.campaign_wait, status_is(*WAITING))
         .Default(this.end)
     )
 
@@ -166,7 +155,7 @@ class NominationFlow(CaseFlow):
     after_objection_review = (
         flow.Switch()
         .Case(this.late_review, _passed_after_party_review)
-        .Case(this.campaign_wait, _status_is(*WAITING))
+        .Case(this.campaign_wait, status_is(*WAITING))
         .Default(this.end)
     )
 
@@ -178,7 +167,7 @@ class NominationFlow(CaseFlow):
     ).Next(this.after_late_review)
     after_late_review = (
         flow.Switch()
-        .Case(this.campaign_wait, _status_is(NominationStatus.CONFIRMED))
+        .Case(this.campaign_wait, status_is(NominationStatus.CONFIRMED))
         .Default(this.end)
     )
 

@@ -6,15 +6,11 @@ from __future__ import annotations
 from viewflow import this
 from viewflow.workflow import flow
 
-from workflows.engine.flow import CaseFlow
+from workflows.engine.flow import CaseFlow, status_is
 from workflows.engine.nodes import HumanTask
 
 from . import routing
 from .models import Election, Status, TermChange
-
-
-def _status_is(*statuses):
-    return lambda activation: activation.flow_class.case_of(activation.process).status in statuses
 
 
 def _meeting_day(election):
@@ -36,7 +32,7 @@ class ElectionFlow(CaseFlow):
     start = flow.StartHandle(this.start_case).Next(this.first_review)
     first_review = (
         flow.Switch()
-        .Case(this.party_review, _status_is(Status.PARTY_REVIEW))
+        .Case(this.party_review, status_is(Status.PARTY_REVIEW))
         .Default(this.plan_review)
     )
 
@@ -48,7 +44,7 @@ class ElectionFlow(CaseFlow):
         recuse=False,
     ).Next(this.after_party_review)
     after_party_review = (
-        flow.Switch().Case(this.plan_review, _status_is(Status.PLAN_REVIEW)).Default(this.revise)
+        flow.Switch().Case(this.plan_review, status_is(Status.PLAN_REVIEW)).Default(this.revise)
     )
 
     plan_review = HumanTask(
@@ -60,8 +56,8 @@ class ElectionFlow(CaseFlow):
     ).Next(this.after_plan_review)
     after_plan_review = (
         flow.Switch()
-        .Case(this.meeting, _status_is(Status.APPROVED))
-        .Case(this.revise, _status_is(Status.RETURNED))
+        .Case(this.meeting, status_is(Status.APPROVED))
+        .Case(this.revise, status_is(Status.RETURNED))
         .Default(this.end)
     )
 
@@ -74,7 +70,7 @@ class ElectionFlow(CaseFlow):
     ).Next(this.after_revise)
     after_revise = (
         flow.Switch()
-        .Case(this.first_review, _status_is(Status.PARTY_REVIEW, Status.PLAN_REVIEW))
+        .Case(this.first_review, status_is(Status.PARTY_REVIEW, Status.PLAN_REVIEW))
         .Default(this.end)
     )
 
@@ -87,7 +83,7 @@ class ElectionFlow(CaseFlow):
     ).Next(this.after_meeting)
     after_meeting = (
         flow.Switch()
-        .Case(this.first_committee_meeting, _status_is(Status.ELECTED))
+        .Case(this.first_committee_meeting, status_is(Status.ELECTED))
         .Default(this.meeting)
     )
 
@@ -115,7 +111,7 @@ class ElectionFlow(CaseFlow):
         recuse=False,
     ).Next(this.after_result_review)
     after_result_review = (
-        flow.Switch().Case(this.end, _status_is(Status.CONFIRMED)).Default(this.report)
+        flow.Switch().Case(this.end, status_is(Status.CONFIRMED)).Default(this.report)
     )
 
     end = flow.End()

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
 from viewflow.workflow import flow, lock
 
 from .visibility import case_visible_to
+
+
+def status_is(*statuses):
+    """A Switch condition: the case's status (as the step's service left it) is one of these."""
+    return lambda activation: activation.flow_class.case_of(activation.process).status in statuses
+
+
+def midnight_after(day: datetime.date) -> datetime.datetime:
+    """When a Timer for a window ending on ``day`` (a deadline, a 公示) should fire."""
+    return timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+    )
 
 
 class CaseFlow(flow.Flow):

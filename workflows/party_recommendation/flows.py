@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
 from viewflow import this
 from viewflow.workflow import flow
 
-from workflows.engine.flow import CaseFlow
+from workflows.engine.flow import CaseFlow, midnight_after, status_is
 from workflows.engine.nodes import HumanTask
 
 from . import routing, services
@@ -17,16 +16,9 @@ from .conditions import latest_publicity
 from .models import Application, Status
 
 
-def _status_is(*statuses):
-    return lambda activation: activation.flow_class.case_of(activation.process).status in statuses
-
-
 def _publicity_end(activation) -> datetime.datetime:
     application = activation.flow_class.case_of(activation.process)
-    ends_on = latest_publicity(application).ends_on
-    return timezone.make_aware(
-        datetime.datetime.combine(ends_on + datetime.timedelta(days=1), datetime.time.min)
-    )
+    return midnight_after(latest_publicity(application).ends_on)
 
 
 class PartyRecommendationFlow(CaseFlow):
@@ -43,8 +35,8 @@ class PartyRecommendationFlow(CaseFlow):
     ).Next(this.after_branch_review)
     after_branch_review = (
         flow.Switch()
-        .Case(this.branch_meeting, _status_is(Status.BRANCH_APPROVED))
-        .Case(this.revise, _status_is(Status.RETURNED))
+        .Case(this.branch_meeting, status_is(Status.BRANCH_APPROVED))
+        .Case(this.revise, status_is(Status.RETURNED))
         .Default(this.end)
     )
 
@@ -56,7 +48,7 @@ class PartyRecommendationFlow(CaseFlow):
         recuse=False,
     ).Next(this.after_revise)
     after_revise = (
-        flow.Switch().Case(this.branch_review, _status_is(Status.SUBMITTED)).Default(this.end)
+        flow.Switch().Case(this.branch_review, status_is(Status.SUBMITTED)).Default(this.end)
     )
 
     branch_meeting = HumanTask(
@@ -67,9 +59,9 @@ class PartyRecommendationFlow(CaseFlow):
     ).Next(this.after_branch_meeting)
     after_branch_meeting = (
         flow.Switch()
-        .Case(this.committee_review, _status_is(Status.MEETING_PASSED))
-        .Case(this.branch_review, _status_is(Status.SUBMITTED))
-        .Case(this.revise, _status_is(Status.RETURNED))
+        .Case(this.committee_review, status_is(Status.MEETING_PASSED))
+        .Case(this.branch_review, status_is(Status.SUBMITTED))
+        .Case(this.revise, status_is(Status.RETURNED))
         .Default(this.end)
     )
 
@@ -81,9 +73,9 @@ class PartyRecommendationFlow(CaseFlow):
     ).Next(this.after_committee_review)
     after_committee_review = (
         flow.Switch()
-        .Case(this.publicity_window, _status_is(Status.IN_PUBLICITY))
-        .Case(this.branch_meeting, _status_is(Status.BRANCH_APPROVED))
-        .Case(this.revise, _status_is(Status.RETURNED))
+        .Case(this.publicity_window, status_is(Status.IN_PUBLICITY))
+        .Case(this.branch_meeting, status_is(Status.BRANCH_APPROVED))
+        .Case(this.revise, status_is(Status.RETURNED))
         .Default(this.end)
     )
 
@@ -91,7 +83,7 @@ class PartyRecommendationFlow(CaseFlow):
     publicity_close = flow.Function(this.close_publicity).Next(this.after_publicity)
     after_publicity = (
         flow.Switch()
-        .Case(this.recommend, _status_is(Status.PUBLICITY_PASSED))
+        .Case(this.recommend, status_is(Status.PUBLICITY_PASSED))
         .Default(this.objection_review)
     )
 
@@ -102,7 +94,7 @@ class PartyRecommendationFlow(CaseFlow):
         due_working_days=10,
     ).Next(this.after_objection_review)
     after_objection_review = (
-        flow.Switch().Case(this.recommend, _status_is(Status.PUBLICITY_PASSED)).Default(this.end)
+        flow.Switch().Case(this.recommend, status_is(Status.PUBLICITY_PASSED)).Default(this.end)
     )
 
     recommend = HumanTask(
@@ -113,8 +105,8 @@ class PartyRecommendationFlow(CaseFlow):
     ).Next(this.after_recommend)
     after_recommend = (
         flow.Switch()
-        .Case(this.party_decision, _status_is(Status.RECOMMENDED))
-        .Case(this.committee_review, _status_is(Status.MEETING_PASSED))
+        .Case(this.party_decision, status_is(Status.RECOMMENDED))
+        .Case(this.committee_review, status_is(Status.MEETING_PASSED))
         .Default(this.end)
     )
 
@@ -125,7 +117,7 @@ class PartyRecommendationFlow(CaseFlow):
         due_working_days=20,
     ).Next(this.after_party_decision)
     after_party_decision = (
-        flow.Switch().Case(this.recommend, _status_is(Status.PUBLICITY_PASSED)).Default(this.end)
+        flow.Switch().Case(this.recommend, status_is(Status.PUBLICITY_PASSED)).Default(this.end)
     )
 
     end = flow.End()
