@@ -35,12 +35,11 @@ from workflows.awards.models import (
 from workflows.awards.presets import category_presets
 from workflows.awards.records import quota_for
 from workflows.engine.errors import CaseError
-from workflows.engine.selectors import active_tasks_of
 from workflows.org.models import Appointment, Organization, OrgKind
 from workflows.rules.selectors import rules_resolve
 
 from .filtering import status_documented, status_filtered
-from .serializers import TaskSerializer
+from .serializers import WithActiveTasks
 
 # Primary keys are big integers; bounding them keeps generated ids inside what the database
 # can compare against.
@@ -140,7 +139,7 @@ class CampaignSerializer(serializers.Serializer):
     url = serializers.CharField(source="get_absolute_url")
 
 
-class CampaignDetailSerializer(CampaignSerializer):
+class CampaignDetailSerializer(WithActiveTasks, CampaignSerializer):
     """The campaign with its categories, the caller's unit quotas and the steps open on it."""
 
     notice = serializers.CharField()
@@ -153,7 +152,6 @@ class CampaignDetailSerializer(CampaignSerializer):
         help_text="The caller runs the campaign (results, opening the 通知)."
     )
     is_judge = serializers.SerializerMethodField()
-    active_tasks = serializers.SerializerMethodField()
 
     @extend_schema_field(CategorySerializer(many=True))
     def get_categories(self, campaign: Campaign) -> list[dict]:
@@ -170,10 +168,6 @@ class CampaignDetailSerializer(CampaignSerializer):
 
     def get_is_judge(self, campaign: Campaign) -> bool:
         return campaign.judges.filter(pk=self.context["user"].pk).exists()
-
-    @extend_schema_field(TaskSerializer(many=True))
-    def get_active_tasks(self, campaign: Campaign) -> list[dict]:
-        return TaskSerializer(active_tasks_of(case=campaign), many=True).data
 
 
 class NominationSerializer(serializers.Serializer):
@@ -199,17 +193,12 @@ class NominationSerializer(serializers.Serializer):
     url = serializers.CharField(source="get_absolute_url")
 
 
-class NominationDetailSerializer(NominationSerializer):
+class NominationDetailSerializer(WithActiveTasks, NominationSerializer):
     """The nomination as submitted (the 推荐审批表) and the steps open on it."""
 
     deeds = serializers.CharField()
     honours = serializers.CharField()
     form = serializers.DictField(help_text="The 推荐审批表 fields copied on the day.")
-    active_tasks = serializers.SerializerMethodField()
-
-    @extend_schema_field(TaskSerializer(many=True))
-    def get_active_tasks(self, nomination: Nomination) -> list[dict]:
-        return TaskSerializer(active_tasks_of(case=nomination), many=True).data
 
 
 class BallotItemSerializer(serializers.Serializer):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser
@@ -21,12 +21,11 @@ from workflows.elections import selectors as election_selectors
 from workflows.elections.models import Election, Method, Status, Term
 from workflows.elections.services import PROCESS_KEY, election_submit, plan_from_data
 from workflows.elections.terms import term_change_request
-from workflows.engine.selectors import active_tasks_of
 from workflows.engine.visibility import cases_visible_to
 from workflows.rules.selectors import rules_resolve
 
 from .filtering import status_documented, status_filtered
-from .serializers import TaskSerializer
+from .serializers import WithActiveTasks
 
 TERM_STATES = ["overdue", "due_soon", "ok", "no_term"]
 
@@ -99,14 +98,8 @@ class ElectionSerializer(serializers.Serializer):
     url = serializers.CharField(source="get_absolute_url")
 
 
-class ElectionDetailSerializer(ElectionSerializer):
+class ElectionDetailSerializer(WithActiveTasks, ElectionSerializer):
     """The election with the steps open on it now (their ids go to ``/tasks/<pk>/act/``)."""
-
-    active_tasks = serializers.SerializerMethodField()
-
-    @extend_schema_field(TaskSerializer(many=True))
-    def get_active_tasks(self, election: Election) -> list[dict]:
-        return TaskSerializer(active_tasks_of(case=election), many=True).data
 
 
 class TermRowSerializer(serializers.Serializer):

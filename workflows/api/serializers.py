@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from viewflow.workflow.models import Task
 
 from workflows.engine.models import Opinion
-from workflows.engine.selectors import is_overdue, task_due_on
+from workflows.engine.selectors import active_tasks_of, is_overdue, task_due_on
 
 
 def _name(user) -> str | None:
@@ -64,6 +65,16 @@ class TaskSerializer(serializers.Serializer):
     def get_case(self, task: Task) -> dict | None:
         case = getattr(task, "case", None)
         return CaseBriefSerializer(case).data if case is not None else None
+
+
+class WithActiveTasks(serializers.Serializer):
+    """A case with the steps open on it now (their ids go to ``/tasks/<pk>/act/``)."""
+
+    active_tasks = serializers.SerializerMethodField()
+
+    @extend_schema_field(TaskSerializer(many=True))
+    def get_active_tasks(self, case) -> list[dict]:
+        return TaskSerializer(active_tasks_of(case=case), many=True).data
 
 
 class OpinionSerializer(serializers.ModelSerializer):
