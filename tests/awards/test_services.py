@@ -392,3 +392,45 @@ def test_decision_documents(world, django_capture_on_commit_callbacks):
     assert "吉𠮷同志" in certificate
     assert "优秀共青团员" in certificate
     assert Honour.objects.get(member=world.applicant).document_number == decision.number
+
+
+# --- bulk committee review ---------------------------------------------
+
+
+def test_bulk_approval_keeps_an_opinion_per_nominee(world, django_capture_on_commit_callbacks):
+    from workflows.engine.models import Opinion
+    from workflows.engine.services.bulk import BulkItem, tasks_bulk_act
+    from workflows.engine.services.tasks import task_claim
+    from workflows.org.models import MemberYear
+
+    campaign = opened(world, django_capture_on_commit_callbacks, codes=["excellent_member"])
+    nominations = [
+        services.nomination_submit(
+            category=category(campaign, "excellent_member"),
+            by=secretary,
+            member=good_record(member),
+            deeds="事迹",
+        )
+        for member, secretary in [
+            (world.applicant, world.secretary_a),
+            (world.outsider, world.secretary_b),
+        ]
+    ]
+    # The second nominee's record changes before the committee decides: it must not pass.
+    MemberYear.objects.filter(member=world.outsider).update(review_result="qualified")
+    tasks = [open_task(n, "committee_review") for n in nominations]
+    for task in tasks:
+        task_claim(task=task, by=world.reviewer_1)
+    items = [
+        BulkItem(task.pk, f"同意推荐{nomination.nominee_name}")
+        for task, nomination in zip(tasks, nominations, strict=True)
+    ]
+    outcomes = tasks_bulk_act(items=items, by=world.reviewer_1)
+    assert [o.ok for o in outcomes] == [True, False]
+    assert "须为「优秀」" in outcomes[1].message
+    first, second = nominations
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("committee_approved", "branch_approved")
+    opinion = Opinion.objects.for_case(first).get(step="团委审核")
+    assert opinion.text == f"同意推荐{world.applicant.name}"
