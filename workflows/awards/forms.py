@@ -97,6 +97,10 @@ class NominationForm(forms.Form):
             del self.fields["org"]
             self.fields["member"].queryset = members
             self.fields["member"].required = True
+            only = list(members[:2])
+            if len(only) == 1:
+                # A member who can nominate only themself need not pick their own name.
+                self.fields["member"].initial = only[0].pk
 
 
 class ShortlistForm(forms.Form):

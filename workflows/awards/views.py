@@ -126,7 +126,8 @@ class CampaignView(LoginRequiredMixin, View):
             )
             for category in campaign.categories.all()
         ]
-        shows_results = managed and campaign.status != CampaignStatus.DRAFT
+        # Tallies are live while the panel judges; afterwards each nomination carries its result.
+        shows_results = managed and campaign.status == CampaignStatus.PANEL
         is_judge = campaign.judges.filter(pk=request.user.pk).exists()
         return render(
             request,
@@ -138,7 +139,7 @@ class CampaignView(LoginRequiredMixin, View):
                 "unit_quotas": selectors.unit_quotas(user=request.user, campaign=campaign),
                 "nominations": selectors.campaign_nominations(campaign=campaign, user=request.user),
                 "results": panel.panel_results(campaign=campaign) if shows_results else [],
-                "missing_judges": panel.judges_missing(campaign=campaign) if managed else [],
+                "missing_judges": panel.judges_missing(campaign=campaign) if shows_results else [],
                 "is_judge": is_judge,
                 "documents": [
                     d for d in documents_for(subject=campaign) if d.kind != CERTIFICATE_KIND
