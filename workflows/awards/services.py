@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
@@ -332,7 +333,7 @@ def campaign_panel_open(*, campaign: Campaign) -> None:
     notification_send(
         users=list(campaign.judges.all()),
         text=f"评审：{campaign.title}",
-        url=f"/pingyou/{campaign.pk}/ballot/",
+        url=reverse("awards:ballot", args=[campaign.pk]),
     )
 
 
