@@ -9,6 +9,7 @@ from workflows.awards.conditions import rules_of
 from workflows.awards.quota import quota_compute, quota_fixed
 from workflows.awards.records import quota_for, quota_used
 from workflows.engine.errors import RuleViolation
+from workflows.engine.services.cases import case_withdraw
 from workflows.org.models import OrgKind
 
 from .helpers import appoint, campaign_for, category, good_record
@@ -204,7 +205,7 @@ def test_withdrawn_nomination_frees_its_place(world, django_capture_on_commit_ca
         services.nomination_submit(
             category=excellent, by=world.secretary_b, member=newcomer, deeds="推荐。"
         )
-    services.nomination_withdraw(nomination=own, by=world.outsider_user, reason="让给同事")
+    case_withdraw(case=own, by=world.outsider_user, reason="让给同事", step="推荐人撤回")
     assert quota_used(category=excellent, unit=world.branch_b) == 0
     services.nomination_submit(
         category=excellent, by=world.secretary_b, member=newcomer, deeds="推荐。"

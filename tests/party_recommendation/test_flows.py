@@ -15,9 +15,10 @@ from tests.cases import (
 from workflows.documents.models import IssuedDocument
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation, StaleTask
 from workflows.engine.models import Objection, Publicity
+from workflows.engine.services.cases import case_withdraw
 from workflows.org.models import PartyProgress
 from workflows.party_recommendation.models import Status
-from workflows.party_recommendation.services import application_object, application_withdraw
+from workflows.party_recommendation.services import application_object
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +86,7 @@ def test_return_to_applicant_then_resubmit(world, submitted):
 
 
 def test_withdraw_while_nobody_has_acted(world, submitted):
-    application_withdraw(application=submitted, by=world.applicant_user, reason="个人原因")
+    case_withdraw(case=submitted, step="申请人撤回", by=world.applicant_user, reason="个人原因")
     submitted.refresh_from_db()
     assert submitted.status == Status.WITHDRAWN
     assert submitted.process.status == "CANCELED"
@@ -94,7 +95,7 @@ def test_withdraw_while_nobody_has_acted(world, submitted):
 def test_withdraw_refused_once_an_approver_acted(world, submitted):
     act(submitted, "branch_review", world.secretary_a, "approve", "符合条件")
     with pytest.raises(CaseError, match="案件当前为「待团员大会表决」，不能撤回"):
-        application_withdraw(application=submitted, by=world.applicant_user, reason="")
+        case_withdraw(case=submitted, step="申请人撤回", by=world.applicant_user, reason="")
 
 
 def test_withdraw_from_revision_step(world, submitted):
@@ -105,7 +106,7 @@ def test_withdraw_from_revision_step(world, submitted):
 
 def test_only_the_applicant_withdraws(world, submitted):
     with pytest.raises(NotAllowed):
-        application_withdraw(application=submitted, by=world.secretary_a, reason="")
+        case_withdraw(case=submitted, step="申请人撤回", by=world.secretary_a, reason="")
 
 
 def test_meeting_vote_of_exactly_half_of_should_attend_rejects(world, submitted):

@@ -83,6 +83,13 @@ def test_award_and_civilization_post_defaults():
         "rectify_days": 30,
         "trim_extremes": True,
         "publicity_working_days": 5,
+        "peer_reviewers_max": 5,
+        "peer_reviews_min": 3,
+        "peer_review_working_days": 10,
+        "outlier_points": 15,
+        "pass_score": 80,
+        "two_star_score": 88,
+        "three_star_score": 95,
     }
 
 

@@ -49,9 +49,7 @@ class AwardsConfig(AppConfig):
                 label="五四评优推荐",
                 flow_class=NominationFlow,
                 act=services.nomination_act,
-                withdraw=lambda *, case, by, reason: services.nomination_withdraw(
-                    nomination=case, by=by, reason=reason
-                ),
+                withdraw_step="推荐人撤回",
                 summary_template="awards/includes/nomination_summary.html",
                 task_forms={
                     "revise": (forms.ResubmitForm, "awards/includes/resubmit_form.html"),

@@ -9,13 +9,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.models import Decision, Publicity
-from workflows.engine.services.acting import date_parse, task_actor
+from workflows.engine.services.acting import date_parse, task_actor, transition_handler
 from workflows.engine.services.cases import case_register, case_transition, opinion_record
 from workflows.engine.services.notifications import notification_send
 from workflows.engine.services.publicity import (
@@ -24,8 +22,9 @@ from workflows.engine.services.publicity import (
     publicity_close,
     publicity_open,
 )
-from workflows.org.models import Member, Organization, Role
-from workflows.org.selectors import holds_role
+from workflows.engine.services.tasks import handle_resume
+from workflows.org.models import Member, Organization
+from workflows.org.selectors import leads
 from workflows.rules.selectors import rules_resolve
 from workflows.wording import date_text, list_text
 
@@ -44,14 +43,10 @@ from .presets import category_presets
 from .records import eligibility_check, quota_for, quota_unit_of, quota_used
 
 PROCESS_KEY = "award"
-SECRETARY_ROLES = (Role.SECRETARY, Role.DEPUTY_SECRETARY)
 
 
-def _holds_any(user: AbstractBaseUser, org: Organization, roles=SECRETARY_ROLES) -> bool:
-    today = timezone.localdate()
-    return user.is_superuser or any(
-        holds_role(user=user, role=role, org=org, on=today) for role in roles
-    )
+def _holds_any(user: AbstractBaseUser, org: Organization) -> bool:
+    return leads(user=user, org=org, on=timezone.localdate())
 
 
 def campaign_create(
@@ -293,22 +288,6 @@ def _quota_check(*, nomination: Nomination, rules) -> None:
         )
 
 
-def nomination_withdraw(*, nomination: Nomination, by: AbstractBaseUser, reason: str) -> None:
-    """撤回 by the nominator while the branch has not yet acted."""
-    from .flows import NominationFlow
-
-    if by.pk != nomination.applicant_id:
-        raise NotAllowed(_("只有推荐人可以撤回"))
-    flow = NominationFlow.instance
-    with flow.lock(nomination.process_id):
-        nomination.refresh_from_db()
-        case_transition(case=nomination, transition="withdraw", by=by, opinion=reason)
-        opinion_record(
-            case=nomination, by=by, step="推荐人撤回", decision=Decision.WITHDRAW, text=reason
-        )
-        flow.cancel(nomination.process)
-
-
 def _nominations_move(nominations, transition: str, *, by, opinion: str = "", **kwargs) -> None:
     for nomination in nominations:
         case_transition(case=nomination, transition=transition, by=by, opinion=opinion, **kwargs)
@@ -318,13 +297,7 @@ def nomination_advance(*, nomination: Nomination) -> None:
     """Let a nomination waiting on its campaign go on to its next step (or its end)."""
     from .flows import NominationFlow
 
-    task = Task.objects.filter(
-        process_id=nomination.process_id,
-        flow_task=NominationFlow.campaign_wait,
-        status=STATUS.NEW,
-    ).first()
-    if task is not None:
-        NominationFlow.campaign_wait.run(task)
+    handle_resume(case=nomination, node=NominationFlow.campaign_wait)
 
 
 def campaign_panel_open(*, campaign: Campaign) -> None:
@@ -564,13 +537,6 @@ def _issue_decision(campaign: Campaign, *, by, opinion, **_rest) -> None:
     )
 
 
-def _transition(transition: str):
-    def handler(nomination, *, by, opinion, **_rest):
-        case_transition(case=nomination, transition=transition, by=by, opinion=opinion)
-
-    return handler
-
-
 def _resubmit(nomination: Nomination, *, by, opinion, data, **_rest) -> None:
     deeds = data.get("deeds") or ""
     if not isinstance(deeds, str):
@@ -621,18 +587,18 @@ CAMPAIGN_HANDLERS = {
 }
 
 NOMINATION_HANDLERS = {
-    ("branch_review", "approve"): _transition("branch_approve"),
-    ("branch_review", "return"): _transition("return_to_nominator"),
-    ("branch_review", "reject"): _transition("reject"),
+    ("branch_review", "approve"): transition_handler("branch_approve"),
+    ("branch_review", "return"): transition_handler("return_to_nominator"),
+    ("branch_review", "reject"): transition_handler("reject"),
     ("revise", "resubmit"): _resubmit,
-    ("revise", "withdraw"): _transition("withdraw"),
-    ("committee_review", "approve"): _transition("committee_approve"),
-    ("committee_review", "return"): _transition("return_to_nominator"),
-    ("committee_review", "reject"): _transition("reject"),
+    ("revise", "withdraw"): transition_handler("withdraw"),
+    ("committee_review", "approve"): transition_handler("committee_approve"),
+    ("committee_review", "return"): transition_handler("return_to_nominator"),
+    ("committee_review", "reject"): transition_handler("reject"),
     ("objection_review", "dismiss"): _objection_decide(False),
     ("objection_review", "uphold"): _objection_decide(True),
     ("late_review", "confirm"): _late_confirm,
-    ("late_review", "decline"): _transition("decline"),
+    ("late_review", "decline"): transition_handler("decline"),
 }
 
 campaign_act = task_actor(CAMPAIGN_HANDLERS, process="五四评优")

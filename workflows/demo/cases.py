@@ -1,7 +1,7 @@
 """The demo 推优 rounds and cases, and how each case is driven to its status.
 
 Only the real services move a case: ``round_create``, ``application_submit``, ``application_act``,
-``application_withdraw``, ``application_object``; a 公示 window ends the way the timer worker
+``case_withdraw``, ``application_object``; a 公示 window ends the way the timer worker
 ends it (``fire_due_timers``), after the window has been moved into the past.
 """
 
@@ -19,6 +19,7 @@ from viewflow.workflow.timers import fire_due_timers
 
 from workflows.engine.models import Publicity
 from workflows.engine.routing import queue_role
+from workflows.engine.services.cases import case_withdraw
 from workflows.org.models import Member, Organization, PoliticalStatus, Role, Standing
 from workflows.org.selectors import role_holder, role_holders
 from workflows.party_recommendation.models import Application, Round, Status, Track
@@ -26,7 +27,6 @@ from workflows.party_recommendation.services import (
     application_act,
     application_object,
     application_submit,
-    application_withdraw,
     round_create,
 )
 
@@ -246,8 +246,11 @@ def _to_returned(ctx):
 
 
 def _to_withdrawn(ctx):
-    application_withdraw(
-        application=ctx.application, by=ctx.application.applicant, reason=WITHDRAW_REASON
+    case_withdraw(
+        case=ctx.application,
+        by=ctx.application.applicant,
+        reason=WITHDRAW_REASON,
+        step="申请人撤回",
     )
     ctx.application.refresh_from_db()
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from workflows.audit.services import audit_record
 from workflows.documents.services import document_number_next
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
-from workflows.engine.services.acting import date_parse, task_actor
+from workflows.engine.services.acting import date_parse, task_actor, transition_handler
 from workflows.engine.services.attachments import attachment_add
 from workflows.engine.services.cases import case_register, case_transition
 from workflows.engine.services.reroute import tasks_reroute
@@ -151,13 +151,6 @@ def election_submit(*, branch: Organization, plan: Plan, by: AbstractBaseUser) -
         ElectionFlow.start.run(case=election)
         documents.election_document_issue(kind="election_request", election=election, by=by)
     return election
-
-
-def _transition(name: str):
-    def handler(election, *, by, opinion, **_rest):
-        case_transition(case=election, transition=name, by=by, opinion=opinion)
-
-    return handler
 
 
 def _plan_approve(election, *, by, opinion, **_rest):
@@ -446,19 +439,19 @@ def _league_posts_update(officers, *, leaving_user_ids: set[int]) -> None:
 
 
 _HANDLERS = {
-    ("party_review", "approve"): _transition("party_agree"),
-    ("party_review", "return"): _transition("plan_return"),
+    ("party_review", "approve"): transition_handler("party_agree"),
+    ("party_review", "return"): transition_handler("plan_return"),
     ("plan_review", "approve"): _plan_approve,
-    ("plan_review", "return"): _transition("plan_return"),
-    ("plan_review", "reject"): _transition("plan_reject"),
+    ("plan_review", "return"): transition_handler("plan_return"),
+    ("plan_review", "reject"): transition_handler("plan_reject"),
     ("revise", "resubmit"): _resubmit,
-    ("revise", "withdraw"): _transition("withdraw"),
+    ("revise", "withdraw"): transition_handler("withdraw"),
     ("meeting", "record_round"): _record_round,
     ("meeting", "reduce_seats"): _reduce_seats,
     ("first_committee_meeting", "assign_officers"): _assign_officers,
     ("report", "submit_report"): _submit_report,
     ("result_review", "approve"): _result_approve,
-    ("result_review", "return"): _transition("result_return"),
+    ("result_review", "return"): transition_handler("result_return"),
 }
 
 

@@ -23,7 +23,8 @@ class ProcessEntry:
     label: str
     flow_class: type
     act: Callable[..., Any]
-    withdraw: Callable[..., Any] | None = None
+    # The step name recorded when the submitter withdraws (撤回); empty: no withdrawing.
+    withdraw_step: str = ""
     objection: Callable[..., Any] | None = None
     # For a notice listing several cases: (id, name) of each one an objection may concern.
     objection_targets: Callable[[Any], list[tuple[int, str]]] | None = None

@@ -49,6 +49,15 @@ def holds_role(*, user: AbstractBaseUser, role: str, org: Organization, on: date
     )
 
 
+def leads(*, user: AbstractBaseUser, org: Organization, on: datetime.date) -> bool:
+    """Whether ``user`` (or someone they stand in for) is secretary or deputy of ``org``;
+    a superuser leads everywhere."""
+    return user.is_superuser or any(
+        holds_role(user=user, role=role, org=org, on=on)
+        for role in (Role.SECRETARY, Role.DEPUTY_SECRETARY)
+    )
+
+
 def orgs_with_role(*, user: AbstractBaseUser, roles: list[str], on: datetime.date) -> QuerySet:
     return Organization.objects.filter(
         pk__in=Appointment.objects.on(on)

@@ -23,9 +23,7 @@ class PartyRecommendationConfig(AppConfig):
                 label="推优入党",
                 flow_class=PartyRecommendationFlow,
                 act=services.application_act,
-                withdraw=lambda *, case, by, reason: services.application_withdraw(
-                    application=case, by=by, reason=reason
-                ),
+                withdraw_step="申请人撤回",
                 objection=services.application_object,
                 summary_template="party_recommendation/includes/summary.html",
                 milestones=(

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.meeting import Tally
-from workflows.engine.models import Decision, Publicity
-from workflows.engine.services.acting import date_parse, task_actor
-from workflows.engine.services.cases import case_register, case_transition, opinion_record
+from workflows.engine.models import Publicity
+from workflows.engine.services.acting import date_parse, task_actor, transition_handler
+from workflows.engine.services.cases import case_register, case_transition
 from workflows.engine.services.meetings import meeting_vote_record
 from workflows.engine.services.publicity import (
     objection_file,
@@ -91,29 +91,6 @@ def application_submit(
 
 
 _OPEN = [s for s in Status.values if s not in (Status.WITHDRAWN, Status.REJECTED)]
-
-
-def application_withdraw(*, application: Application, by: AbstractBaseUser, reason: str) -> None:
-    """撤回 by the applicant while no approver has acted since the last submission."""
-    from .flows import PartyRecommendationFlow
-
-    if by.pk != application.applicant_id:
-        raise NotAllowed(_("只有申请人本人可以撤回"))
-    flow = PartyRecommendationFlow.instance
-    with flow.lock(application.process_id):
-        application.refresh_from_db()
-        case_transition(case=application, transition="withdraw", by=by, opinion=reason)
-        opinion_record(
-            case=application, by=by, step="申请人撤回", decision=Decision.WITHDRAW, text=reason
-        )
-        flow.cancel(application.process)
-
-
-def _transition(transition: str):
-    def handler(application, *, by, opinion, **_rest):
-        case_transition(case=application, transition=transition, by=by, opinion=opinion)
-
-    return handler
 
 
 def _resubmit(application, *, by, opinion, data, **_rest):
@@ -254,26 +231,26 @@ def _member_progress(member: Member, track: str, on: datetime.date) -> None:
 
 
 _HANDLERS = {
-    ("branch_review", "approve"): _transition("branch_approve"),
-    ("branch_review", "return"): _transition("return_to_applicant"),
-    ("branch_review", "reject"): _transition("reject"),
+    ("branch_review", "approve"): transition_handler("branch_approve"),
+    ("branch_review", "return"): transition_handler("return_to_applicant"),
+    ("branch_review", "reject"): transition_handler("reject"),
     ("revise", "resubmit"): _resubmit,
-    ("revise", "withdraw"): _transition("withdraw"),
+    ("revise", "withdraw"): transition_handler("withdraw"),
     ("branch_meeting", "record_vote"): _record_vote,
-    ("branch_meeting", "return"): _transition("return_to_applicant"),
-    ("branch_meeting", "return_previous"): _transition("return_to_branch_review"),
+    ("branch_meeting", "return"): transition_handler("return_to_applicant"),
+    ("branch_meeting", "return_previous"): transition_handler("return_to_branch_review"),
     ("committee_review", "approve"): _committee_approve,
-    ("committee_review", "return"): _transition("return_to_applicant"),
-    ("committee_review", "return_previous"): _transition("return_to_branch_meeting"),
-    ("committee_review", "reject"): _transition("reject"),
+    ("committee_review", "return"): transition_handler("return_to_applicant"),
+    ("committee_review", "return_previous"): transition_handler("return_to_branch_meeting"),
+    ("committee_review", "reject"): transition_handler("reject"),
     ("objection_review", "dismiss"): _resolve_objections(False, "objections_dismiss"),
     ("objection_review", "uphold"): _resolve_objections(True, "reject"),
     ("recommend", "approve"): _recommend,
-    ("recommend", "return_previous"): _transition("return_to_committee_review"),
-    ("recommend", "reject"): _transition("reject"),
+    ("recommend", "return_previous"): transition_handler("return_to_committee_review"),
+    ("recommend", "reject"): transition_handler("reject"),
     ("party_decision", "accept"): _party_decide("party_accept"),
     ("party_decision", "decline"): _party_decide("party_decline"),
-    ("party_decision", "return_previous"): _transition("return_to_recommendation"),
+    ("party_decision", "return_previous"): transition_handler("return_to_recommendation"),
 }
 
 

@@ -138,6 +138,15 @@ DEFAULTS: dict[str, dict[str, Setting]] = {
         "rectify_days": _int("复核不合格的整改期限（日）", 30, SRC_POST, minimum=1),
         "trim_extremes": _flag("评审去掉一个最高分和一个最低分", True, SRC_SYSTEM),
         "publicity_working_days": _int("公示期（工作日）", 5, SRC_POST, minimum=1),
+        "peer_reviewers_max": _int(
+            "每个申报集体的互检互查评审集体数（0 为同组全部）", 5, SRC_SYSTEM
+        ),
+        "peer_reviews_min": _int("评定所需的最少互检互查评分份数", 3, SRC_SYSTEM, minimum=1),
+        "peer_review_working_days": _int("互检互查期限（工作日）", 10, SRC_SYSTEM, minimum=1),
+        "outlier_points": _int("评分偏离中位数超过此分值即标记为异常", 15, SRC_SYSTEM, minimum=1),
+        "pass_score": _int("认定为一星级青年文明号的最低平均分", 80, SRC_SYSTEM, minimum=1),
+        "two_star_score": _int("二星级青年文明号的最低平均分", 88, SRC_SYSTEM, minimum=1),
+        "three_star_score": _int("三星级青年文明号的最低平均分", 95, SRC_SYSTEM, minimum=1),
     },
 }
 
@@ -154,7 +163,11 @@ ORDERED_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
         ("committee_size_max", "committee_size_hard_max"),
     ),
     AWARD: (),
-    CIVILIZATION_POST: (("members_min", "members_max"),),
+    CIVILIZATION_POST: (
+        ("members_min", "members_max"),
+        ("pass_score", "two_star_score"),
+        ("two_star_score", "three_star_score"),
+    ),
 }
 
 _FRACTION_RE = re.compile(r"^(\d+)/([1-9]\d*)$")

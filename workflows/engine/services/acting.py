@@ -14,7 +14,7 @@ from viewflow.workflow.models import Task
 
 from ..errors import CaseError, NotAllowed
 from ..models import Decision
-from .cases import opinion_record
+from .cases import case_transition, opinion_record
 from .tasks import task_complete
 
 # Actions that end, return or refuse something must say why.
@@ -61,6 +61,15 @@ def date_parse(value: Any, label: str) -> datetime.date:
             _("%(label)s「%(value)s」不是有效日期（应为 2026-11-25 格式）")
             % {"label": label, "value": value}
         ) from error
+
+
+def transition_handler(transition: str) -> Handler:
+    """The handler of a step that makes one transition, with the step's opinion."""
+
+    def handler(case, *, by, opinion, **_rest) -> None:
+        case_transition(case=case, transition=transition, by=by, opinion=opinion)
+
+    return handler
 
 
 def task_act(

@@ -70,6 +70,18 @@ def case_transition(
         )
 
 
+def case_withdraw(*, case: models.Model, by: AbstractBaseUser, reason: str, step: str) -> None:
+    """撤回 by whoever submitted the case, while no approver has acted since: its process ends."""
+    if by.pk != case.applicant_id:
+        raise NotAllowed(_("只有提交人本人可以撤回"))
+    flow = case.process.flow_class.instance
+    with flow.lock(case.process_id):
+        case.refresh_from_db()
+        case_transition(case=case, transition="withdraw", by=by, opinion=reason)
+        opinion_record(case=case, by=by, step=step, decision=Decision.WITHDRAW, text=reason)
+        flow.cancel(case.process)
+
+
 def case_register(
     *,
     case: models.Model,

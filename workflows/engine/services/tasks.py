@@ -67,6 +67,15 @@ def _claim(task: Task, by: AbstractBaseUser) -> Any:
     return activation
 
 
+def handle_resume(*, case, node) -> None:
+    """Let a case waiting on the ``flow.Handle`` ``node`` go on to its next step (or its end)."""
+    task = Task.objects.filter(
+        process_id=case.process_id, flow_task=node, status=STATUS.NEW
+    ).first()
+    if task is not None:
+        node.run(task)
+
+
 def task_claim(*, task: Task, by: AbstractBaseUser) -> Task:
     with _locked(task):
         _claim(task, by)

@@ -18,7 +18,7 @@ from ..models import Attachment, MeetingVote, Opinion, Publicity
 from ..pagination import CappedPaginator
 from ..registry import processes
 from ..services.attachments import attachment_add
-from ..services.cases import case_cc, case_comment
+from ..services.cases import case_cc, case_comment, case_withdraw
 from ..visibility import case_visible_to
 from .common import report_error, users_named, visible_case_or_404
 
@@ -131,10 +131,15 @@ class CaseActionView(LoginRequiredMixin, View):
                 raise CaseError(_("请填写抄送对象"))
             case_cc(case=case, users=users_named(form.cleaned_data["usernames"]), by=request.user)
             messages.success(request, _("已抄送"))
-        elif action == "withdraw" and entry.withdraw is not None:
+        elif action == "withdraw" and entry.withdraw_step:
             form = WithdrawForm(request.POST)
             form.is_valid()
-            entry.withdraw(case=case, by=request.user, reason=form.cleaned_data.get("reason", ""))
+            case_withdraw(
+                case=case,
+                by=request.user,
+                reason=form.cleaned_data.get("reason", ""),
+                step=entry.withdraw_step,
+            )
             messages.success(request, _("已撤回：%(reference)s") % {"reference": case.reference})
         else:
             raise CaseError(_("不支持的操作"))
