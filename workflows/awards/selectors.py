@@ -11,7 +11,11 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from workflows.documents.models import IssuedDocument
-from workflows.engine.visibility import cases_visible_to, visible_paths
+from workflows.engine.visibility import (
+    cases_visible_to,
+    committee_cases_visible_to,
+    visible_paths,
+)
 from workflows.org.models import Member, Organization, OrgKind, Role
 from workflows.org.selectors import orgs_with_role, path_filter
 
@@ -35,16 +39,12 @@ def _own_paths(user: AbstractBaseUser) -> list[str]:
 def campaigns_visible_to(*, user: AbstractBaseUser) -> QuerySet[Campaign]:
     """Campaigns of the committees above (or at) the user's units; drafts only to the office
     holders of the organising committee and above."""
-    queryset = Campaign.objects.select_related("org")
-    if user.is_superuser:
-        return queryset
-    own = _own_paths(user)
-    above = Q(pk__in=[])
-    for path in own:
-        prefixes = ["/".join(path.split("/")[:i]) + "/" for i in range(2, path.count("/") + 1)]
-        above |= Q(org_path__in=prefixes)
-    offices = path_filter(visible_paths(user), "org_path")
-    return queryset.filter(offices | (above & ~Q(status=CampaignStatus.DRAFT)))
+    return committee_cases_visible_to(
+        queryset=Campaign.objects.select_related("org"),
+        user=user,
+        own_paths=_own_paths(user),
+        hidden=Q(status=CampaignStatus.DRAFT),
+    )
 
 
 def campaign_managed_by(*, campaign: Campaign, user: AbstractBaseUser) -> bool:

@@ -52,3 +52,25 @@ def cases_visible_to(*, queryset: QuerySet, user: AbstractBaseUser) -> QuerySet:
         | Q(involved)
         | Q(pk__in=copied)
     )
+
+
+def units_above(paths: list[str], field: str = "org_path") -> Q:
+    """Rows whose ``field`` is a unit strictly above any of ``paths``: the committees whose
+    notices (a campaign, a cycle) reach people sitting in those units."""
+    query = Q(pk__in=[])
+    for path in paths:
+        prefixes = ["/".join(path.split("/")[:i]) + "/" for i in range(2, path.count("/") + 1)]
+        query |= Q(**{f"{field}__in": prefixes})
+    return query
+
+
+def committee_cases_visible_to(
+    *, queryset: QuerySet, user: AbstractBaseUser, own_paths: list[str], hidden: Q
+) -> QuerySet:
+    """Cases a committee runs for the units below it (a campaign, a cycle): seen by its office
+    holders and those above, and — unless ``hidden`` (a draft) — by anyone sitting in a unit
+    below (``own_paths``)."""
+    if user.is_superuser:
+        return queryset
+    offices = path_filter(visible_paths(user), "org_path")
+    return queryset.filter(offices | (units_above(own_paths) & ~hidden))
