@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "workflows.party_recommendation",
     "workflows.elections",
     "workflows.awards",
+    "workflows.civilization_posts",
     "workflows.api",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("tuiyou/", include("workflows.party_recommendation.urls")),
     path("huanjie/", include("workflows.elections.urls")),
     path("pingyou/", include("workflows.awards.urls")),
+    path("wenminghao/", include("workflows.civilization_posts.urls")),
     path("api/v1/", include("workflows.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

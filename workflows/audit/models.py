@@ -41,6 +41,15 @@ class AuditAction(models.TextChoices):
     CAMPAIGN_CATEGORY = "campaign.category", _("修改评选奖项")
     PANEL_BALLOT = "panel.ballot", _("提交评审票")
     AWARD_GRANT = "award.grant", _("表彰")
+    COLLECTIVE_REGISTER = "collective.register", _("登记青年集体")
+    COLLECTIVE_ROSTER = "collective.roster", _("调整集体名册")
+    COLLECTIVE_GROUP = "collective.group", _("调整评审小组")
+    POST_RUBRIC = "post.rubric", _("修改考核评分细则")
+    PEER_REVIEW_ASSIGN = "peer_review.assign", _("分配互检互查")
+    PEER_REVIEW_SUBMIT = "peer_review.submit", _("提交互检互查评分")
+    PEER_REVIEW_REMIND = "peer_review.remind", _("互检互查催办")
+    POST_RECOGNISE = "post.recognise", _("命名青年文明号")
+    POST_REVOKE = "post.revoke", _("撤销青年文明号")
     AUTH_LOGIN_FAILED = "auth.login_failed", _("登录失败")
 
 

@@ -5,26 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-ACTION_LABELS = {
-    "approve": _("同意"),
-    "return": _("退回申请人修改"),
-    "return_previous": _("退回上一步"),
-    "reject": _("不同意（终止）"),
-    "resubmit": _("修改后重新提交"),
-    "withdraw": _("撤回申请"),
-    "record_vote": _("录入表决结果"),
-    "dismiss": _("异议不属实，继续推荐"),
-    "uphold": _("异议属实，终止"),
-    "accept": _("同意"),
-    "decline": _("不同意"),
-    "record_round": _("录入计票结果"),
-    "reduce_seats": _("减少名额，不再选举"),
-    "assign_officers": _("记录委员会分工"),
-    "submit_report": _("报送选举结果报告"),
-    "publish_shortlist": _("确定入围名单并公示"),
-    "confirm": _("审定同意"),
-    "issue_decision": _("印发表彰决定和荣誉证书"),
-}
+from .actions import ACTION_LABELS
+
 VOTE_FIELDS = ("should_attend", "present", "ballots", "votes_for", "votes_against", "votes_abstain")
 
 

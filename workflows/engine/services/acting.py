@@ -12,13 +12,24 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 
+from ..actions import ACTION_LABELS
 from ..errors import CaseError, NotAllowed
 from ..models import Decision
 from .cases import case_transition, opinion_record
 from .tasks import task_complete
 
 # Actions that end, return or refuse something must say why.
-OPINION_REQUIRED = {"return", "return_previous", "reject", "uphold", "decline"}
+OPINION_REQUIRED = {
+    "return",
+    "return_previous",
+    "reject",
+    "uphold",
+    "decline",
+    "warn",
+    "downgrade",
+    "revoke",
+    "not_rectified",
+}
 
 ACTION_DECISIONS = {
     "approve": Decision.APPROVE,
@@ -39,6 +50,18 @@ ACTION_DECISIONS = {
     "publish_shortlist": Decision.RECORD,
     "confirm": Decision.APPROVE,
     "issue_decision": Decision.APPROVE,
+    "open_applications": Decision.APPROVE,
+    "start_peer_review": Decision.RECORD,
+    "publish_assessment": Decision.RECORD,
+    "issue_recognition": Decision.APPROVE,
+    "submit_yearly_report": Decision.APPROVE,
+    "pass_review": Decision.APPROVE,
+    "warn": Decision.RECORD,
+    "downgrade": Decision.RECORD,
+    "revoke": Decision.REJECT,
+    "submit_rectification": Decision.APPROVE,
+    "rectified": Decision.APPROVE,
+    "not_rectified": Decision.REJECT,
 }
 
 Handler = Callable[..., None]
@@ -46,9 +69,7 @@ Handler = Callable[..., None]
 
 def opinion_check(action: str, opinion: str) -> None:
     if action in OPINION_REQUIRED and not opinion.strip():
-        raise CaseError(
-            _("「%(decision)s」须填写意见") % {"decision": Decision(ACTION_DECISIONS[action]).label}
-        )
+        raise CaseError(_("「%(action)s」须填写意见") % {"action": ACTION_LABELS[action]})
 
 
 def date_parse(value: Any, label: str) -> datetime.date:
