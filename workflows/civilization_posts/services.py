@@ -542,6 +542,55 @@ def recognitions_grant(
     return recognitions
 
 
+def recognition_import(
+    *,
+    collective: Collective,
+    title: str,
+    stars: int,
+    recognised_on: datetime.date,
+    document_number: str,
+    by: AbstractBaseUser,
+    awarded_by: Organization,
+) -> Recognition:
+    """补录 a recognition made before the committee used this system (from its paper record),
+    so the yearly review and later eligibility see it."""
+    if not leads(user=by, org=awarded_by, on=timezone.localdate()):
+        raise NotAllowed(_("只有%(org)s书记、副书记可以补录") % {"org": awarded_by.name})
+    if stars not in Stars.values:
+        raise CaseError(_("星级只能是 1–3"))
+    if recognised_on > timezone.localdate():
+        raise CaseError(_("命名日期不能晚于今天"))
+    if not collective.org_path.startswith(awarded_by.path):
+        raise CaseError(
+            _("%(name)s不在%(org)s范围内") % {"name": collective.name, "org": awarded_by.name}
+        )
+    with transaction.atomic():
+        recognition = Recognition.objects.create(
+            collective=collective,
+            title=title.strip(),
+            stars=stars,
+            awarded_by=awarded_by,
+            recognised_on=recognised_on,
+            document_number=document_number.strip(),
+        )
+        RecognitionEvent.objects.create(
+            recognition=recognition,
+            kind=EventKind.RECOGNISED,
+            on=recognised_on,
+            stars_after=stars,
+            note=_("补录：%(number)s") % {"number": document_number.strip() or "—"},
+            by=by,
+        )
+        audit_record(
+            action="post.recognise",
+            by=by,
+            org=collective.org,
+            after=f"{collective.name} {Stars(stars).label}{recognition.title}",
+            data={"imported": True, "number": document_number},
+        )
+    return recognition
+
+
 def _issue_decision(cycle: Cycle, *, by, opinion, **_rest) -> None:
     passed = list(
         cycle.applications.filter(status=ApplicationStatus.PUBLICITY_PASSED).select_related(
