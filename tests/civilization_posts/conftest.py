@@ -1,8 +1,9 @@
 import pytest
 
+from workflows.civilization_posts import services
 from workflows.civilization_posts.models import ReviewGroup
 
-from .helpers import collective_with
+from .helpers import act, applied, collective_with, cycle_for, filed, timers_fire
 
 
 class PostWorld:
@@ -31,3 +32,24 @@ class PostWorld:
 @pytest.fixture
 def post_world(world):
     return PostWorld(world)
+
+
+@pytest.fixture
+def reviewing(post_world, django_capture_on_commit_callbacks):
+    """A cycle in 互检互查: 急诊科 (sent by its 号长) and 心内科 (sent by branch A) applied and
+    each has the four other collectives of the group as reviewers."""
+    w = post_world
+    with django_capture_on_commit_callbacks(execute=True):
+        cycle = cycle_for(w)
+        services.cycle_open(cycle=cycle, by=w.committee_secretary)
+        filed(w, cycle, w.er, w.leader_of(w.er))
+        filed(w, cycle, w.cardio, w.secretary_a)
+        timers_fire(cycle, "filing_deadline")
+        act(cycle, "open_applications", w.committee_secretary, "open_applications")
+        er = applied(w, cycle, w.er, w.leader_of(w.er))
+        cardio = applied(w, cycle, w.cardio, w.secretary_a)
+        timers_fire(cycle, "application_deadline")
+        act(cycle, "start_peer_review", w.committee_secretary, "start_peer_review", "开始")
+    er.refresh_from_db()
+    cardio.refresh_from_db()
+    return cycle, er, cardio

@@ -12,7 +12,7 @@ from workflows.org.models import Organization
 
 from .models import Collective, CollectiveKind, PostRole, ReviewGroup, Stars
 from .peer_review import cycle_results
-from .rubric import Rubric, rubric_from_text
+from .rubric import Rubric, points_text, rubric_from_text
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -107,7 +107,7 @@ class ScoreSheetMixin:
         self.rubric = rubric
         for item in rubric.items:
             self.fields[score_field_name(item.code)] = forms.DecimalField(
-                label=f"{item.code} {item.text}（{item.max}）",
+                label=f"{item.code} {item.text}（{points_text(item.max)}）",
                 min_value=0,
                 max_value=item.max,
                 decimal_places=1,

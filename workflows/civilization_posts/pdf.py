@@ -9,7 +9,7 @@ from workflows.rules.selectors import ResolvedRules
 from workflows.wording import chinese_number, document_language, fraction_text
 
 from .models import Cycle, PostApplication, Recognition, Stars
-from .rubric import Rubric
+from .rubric import Rubric, points_text
 
 
 def _p(text: str, level: int = 0) -> dict:
@@ -79,12 +79,14 @@ def application_notice_context(cycle: Cycle, rubric: Rubric) -> dict:
         _p("二、考核评分细则", 1),
     ]
     for index, section in enumerate(rubric.sections, 1):
-        body.append(_p(f"（{chinese_number(index)}）{section.name}（{_points(section.max)}分）", 2))
+        body.append(
+            _p(f"（{chinese_number(index)}）{section.name}（{points_text(section.max)}分）", 2)
+        )
         body.extend(
-            _p(f"{item.code} {item.text}（{_points(item.max)}分）", 3) for item in section.items
+            _p(f"{item.code} {item.text}（{points_text(item.max)}分）", 3) for item in section.items
         )
     body += [
-        _p(f"满分{_points(rubric.max)}分。", 0),
+        _p(f"满分{points_text(rubric.max)}分。", 0),
         _p("三、申报要求", 1),
         _p(
             f"请于{date_cn(cycle.application_deadline)}前在系统中提交创建工作总结、"
@@ -92,10 +94,6 @@ def application_notice_context(cycle: Cycle, rubric: Rubric) -> dict:
         ),
     ]
     return _official(cycle, f"关于做好{cycle.title}申报工作的通知", body, "各基层团组织")
-
-
-def _points(value) -> str:
-    return str(value.normalize()) if value == value.to_integral() else str(value)
 
 
 def decision_context(

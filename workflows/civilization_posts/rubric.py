@@ -68,11 +68,12 @@ class Rubric:
         lines = []
         for section in self.sections:
             lines.append(section.name)
-            lines.extend(f"  {item.text} {_plain(item.max)}" for item in section.items)
+            lines.extend(f"  {item.text} {points_text(item.max)}" for item in section.items)
         return "\n".join(lines)
 
 
-def _plain(value: Decimal) -> str:
+def points_text(value: Decimal) -> str:
+    """``8`` rather than ``8.0``, ``6.5`` as it is."""
     return str(value.quantize(Decimal(1)) if value == value.to_integral() else value)
 
 
@@ -176,7 +177,12 @@ def score_sheet(rubric: Rubric, scores: dict) -> tuple[dict[str, str], Decimal]:
         elif not Decimal(0) <= value <= item.max:
             problems.append(
                 _("%(code)s %(text)s：%(value)s 分，不在 0–%(max)s 分之间")
-                % {"code": item.code, "text": item.text, "value": value, "max": _plain(item.max)}
+                % {
+                    "code": item.code,
+                    "text": item.text,
+                    "value": value,
+                    "max": points_text(item.max),
+                }
             )
         else:
             sheet[item.code] = str(value)
