@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -16,6 +17,8 @@ HEADERS = ("姓名", "性别", "出生日期", "岗位", "职责")
 ROLES = {"号长": "leader", "副号长": "deputy", "成员": "member", "": "member"}
 ROLE_NAMES = {value: key for key, value in ROLES.items() if key}
 MAX_ROWS = 500
+# 1990-05-04, 1990/5/4, 1990.5.4 or 1990年5月4日, as people type them.
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
 
 @dataclass(frozen=True)
@@ -32,9 +35,11 @@ def _date(value) -> datetime.date | None:
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = str(value or "").strip().replace("/", "-").replace(".", "-")
+    match = _DATE.match(str(value or "").strip())
+    if match is None:
+        return None
     try:
-        return datetime.date.fromisoformat(text)
+        return datetime.date(*(int(part) for part in match.groups()))
     except ValueError:
         return None
 
