@@ -8,11 +8,12 @@ from django.utils import timezone
 
 from tests.factories import MemberFactory, UserFactory
 from tests.pdf import text_of
-from workflows.awards import conditions, services
+from workflows.awards import services
 from workflows.awards.models import Honour
 from workflows.documents.models import IssuedDocument
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.models import Objection
+from workflows.engine.services.publicity import publicity_latest
 
 from .helpers import (
     act,
@@ -237,7 +238,7 @@ def objector(world):
 
 def object_to(campaign, nomination, by):
     services.nomination_object(
-        publicity=conditions.latest_publicity(campaign),
+        publicity=publicity_latest(campaign),
         by=by,
         text="志愿服务时长与记录不符。",
         about=nomination.pk,
@@ -351,7 +352,7 @@ def test_objection_dismissed_before_the_decision(world, django_capture_on_commit
 def test_objection_must_name_someone_on_the_list(world, django_capture_on_commit_callbacks):
     capture = django_capture_on_commit_callbacks
     campaign, _party, applicant, _colleague, _outsider = in_publicity(world, capture)
-    publicity = conditions.latest_publicity(campaign)
+    publicity = publicity_latest(campaign)
     with pytest.raises(CaseError, match="请选择公示名单中的反映对象"):
         services.nomination_object(publicity=publicity, by=objector(world), text="不实。")
     stranger = UserFactory(username="stranger")

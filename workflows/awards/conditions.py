@@ -85,24 +85,10 @@ def panel_passed(nomination) -> bool:
     )
 
 
-def latest_publicity(campaign):
-    from workflows.engine.models import Publicity
-
-    return Publicity.objects.for_case(campaign).order_by("-published_at", "-pk").first()
-
-
-def open_objections(nomination):
-    from workflows.engine.models import Objection, Publicity
-
-    return Objection.objects.filter(
-        about_id=nomination.pk,
-        publicity__in=Publicity.objects.for_case(nomination.campaign),
-        resolved_at__isnull=True,
-    )
-
-
 def no_open_objection(nomination) -> bool:
-    return not open_objections(nomination).exists()
+    from workflows.engine.services.publicity import listed_objections_open
+
+    return not listed_objections_open(case=nomination, listing=nomination.campaign).exists()
 
 
 def nomination_problems(nomination, transition: str) -> list[str]:

@@ -15,9 +15,9 @@ from viewflow.workflow import flow
 
 from workflows.engine.flow import CaseFlow, midnight_after, status_is
 from workflows.engine.nodes import HumanTask
+from workflows.engine.services.publicity import publicity_latest
 
 from . import routing, services
-from .conditions import latest_publicity
 from .models import Campaign, CampaignStatus, Nomination, NominationStatus
 
 
@@ -27,7 +27,7 @@ def _deadline_end(activation) -> datetime.datetime:
 
 def _publicity_end(activation) -> datetime.datetime:
     return midnight_after(
-        latest_publicity(activation.flow_class.case_of(activation.process)).ends_on
+        publicity_latest(activation.flow_class.case_of(activation.process)).ends_on
     )
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from workflows.documents.models import IssuedDocument
+from workflows.documents.selectors import documents_latest
 from workflows.engine.visibility import (
     cases_visible_to,
     committee_cases_visible_to,
@@ -121,13 +121,7 @@ def certificates_of(*, campaign: Campaign) -> list[tuple[Nomination, IssuedDocum
     from .documents import CERTIFICATE_KIND
 
     awarded = list(campaign.nominations.filter(honour__isnull=False))
-    latest = {}
-    for document in IssuedDocument.objects.filter(
-        kind=CERTIFICATE_KIND,
-        subject_type=ContentType.objects.get_for_model(Nomination),
-        subject_id__in=[n.pk for n in awarded],
-    ).order_by("subject_id", "version"):
-        latest[document.subject_id] = document
+    latest = documents_latest(kind=CERTIFICATE_KIND, model=Nomination, ids=[n.pk for n in awarded])
     return [(n, latest[n.pk]) for n in awarded if n.pk in latest]
 
 

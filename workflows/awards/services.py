@@ -17,9 +17,10 @@ from workflows.engine.services.acting import date_parse, task_actor, transition_
 from workflows.engine.services.cases import case_register, case_transition, opinion_record
 from workflows.engine.services.notifications import notification_send
 from workflows.engine.services.publicity import (
-    objection_file,
-    objection_resolve,
+    listed_objection_decide,
+    listed_objection_file,
     publicity_close,
+    publicity_latest,
     publicity_open,
 )
 from workflows.engine.services.tasks import handle_resume
@@ -416,26 +417,8 @@ def nomination_object(
     *, publicity: Publicity, by: AbstractBaseUser, text: str, about: int | None = None
 ) -> None:
     """A 实名 objection to one nominee on the shortlist pauses that nominee only."""
-    from .flows import NominationFlow
-
-    campaign = publicity.case
-    nomination = campaign.nominations.filter(pk=about).first() if about else None
-    if nomination is None or nomination.status not in (
-        NominationStatus.IN_PUBLICITY,
-        NominationStatus.OBJECTION,
-    ):
-        raise CaseError(_("请选择公示名单中的反映对象"))
-    with NominationFlow.instance.lock(nomination.process_id):
-        nomination.refresh_from_db()
-        objection_file(
-            publicity=publicity,
-            by=by,
-            text=text,
-            about_id=nomination.pk,
-            about_label=nomination.headline,
-        )
-        if nomination.status == NominationStatus.IN_PUBLICITY:
-            case_transition(case=nomination, transition="object", by=by, opinion=text)
+    nomination = publicity.case.nominations.filter(pk=about).first() if about else None
+    listed_objection_file(publicity=publicity, case=nomination, by=by, text=text)
     nomination_advance(nomination=nomination)
 
 
@@ -451,7 +434,7 @@ def objection_targets(publicity: Publicity) -> list[tuple[int, str]]:
 
 def campaign_publicity_close(*, campaign: Campaign) -> None:
     """The 公示 window has ended (timer): every nominee without an objection passes it."""
-    publicity_close(publicity=conditions.latest_publicity(campaign))
+    publicity_close(publicity=publicity_latest(campaign))
     _nominations_move(
         campaign.nominations.filter(status=NominationStatus.IN_PUBLICITY), "publicity_pass", by=None
     )
@@ -554,18 +537,8 @@ def _resubmit(nomination: Nomination, *, by, opinion, data, **_rest) -> None:
 
 def _objection_decide(upheld: bool):
     def handler(nomination: Nomination, *, by, opinion, **_rest):
-        for objection in conditions.open_objections(nomination):
-            objection_resolve(objection=objection, by=by, upheld=upheld, resolution=opinion)
-        if upheld:
-            case_transition(case=nomination, transition="objection_uphold", by=by, opinion=opinion)
-            return
-        publicity = conditions.latest_publicity(nomination.campaign)
-        case_transition(
-            case=nomination,
-            transition="objection_dismiss",
-            by=by,
-            opinion=opinion,
-            publicity_open=publicity.closed_at is None,
+        listed_objection_decide(
+            case=nomination, listing=nomination.campaign, by=by, upheld=upheld, opinion=opinion
         )
 
     return handler

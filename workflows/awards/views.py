@@ -18,12 +18,12 @@ from django.views import View
 
 from workflows.documents.selectors import documents_for
 from workflows.engine.errors import CaseError
+from workflows.engine.services.publicity import publicity_latest
 from workflows.engine.views.common import report_error
 from workflows.org.models import Appointment, Organization, OrgKind
 from workflows.rules.selectors import rules_resolve
 
 from . import panel, selectors, services
-from .conditions import latest_publicity
 from .documents import CERTIFICATE_KIND
 from .forms import CampaignForm, CategoryForm, NominationForm, ballot_entries
 from .models import Campaign, CampaignStatus, Category
@@ -144,7 +144,7 @@ class CampaignView(LoginRequiredMixin, View):
                 "documents": [
                     d for d in documents_for(subject=campaign) if d.kind != CERTIFICATE_KIND
                 ],
-                "publicity": latest_publicity(campaign),
+                "publicity": publicity_latest(campaign),
             },
         )
 

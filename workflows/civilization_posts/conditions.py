@@ -172,24 +172,10 @@ def _stars_problem(application) -> str | None:
     )
 
 
-def latest_publicity(cycle):
-    from workflows.engine.models import Publicity
-
-    return Publicity.objects.for_case(cycle).order_by("-published_at", "-pk").first()
-
-
-def open_objections(application):
-    from workflows.engine.models import Objection, Publicity
-
-    return Objection.objects.filter(
-        about_id=application.pk,
-        publicity__in=Publicity.objects.for_case(application.cycle),
-        resolved_at__isnull=True,
-    )
-
-
 def no_open_objection(application) -> bool:
-    return not open_objections(application).exists()
+    from workflows.engine.services.publicity import listed_objections_open
+
+    return not listed_objections_open(case=application, listing=application.cycle).exists()
 
 
 def application_problems(application, transition: str) -> list[str]:

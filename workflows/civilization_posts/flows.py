@@ -17,9 +17,9 @@ from viewflow.workflow import flow
 
 from workflows.engine.flow import CaseFlow, midnight_after, status_is
 from workflows.engine.nodes import HumanTask
+from workflows.engine.services.publicity import publicity_latest
 
 from . import routing, services, yearly
-from .conditions import latest_publicity
 from .models import (
     ApplicationStatus,
     Cycle,
@@ -44,7 +44,7 @@ def _application_end(activation) -> datetime.datetime:
 
 
 def _publicity_end(activation) -> datetime.datetime:
-    return midnight_after(latest_publicity(_case(activation)).ends_on)
+    return midnight_after(publicity_latest(_case(activation)).ends_on)
 
 
 def _applications_due(cycle: Cycle) -> datetime.date | None:

@@ -4,11 +4,11 @@ recognitions a user sees."""
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from workflows.documents.models import IssuedDocument
+from workflows.documents.selectors import documents_latest
 from workflows.engine.models import Attachment
 from workflows.engine.visibility import cases_visible_to, committee_cases_visible_to, visible_paths
 from workflows.org.models import Organization, OrgKind, Role
@@ -130,13 +130,9 @@ def plaques_of(*, cycle: Cycle) -> list[tuple[Recognition, IssuedDocument]]:
     recognitions = list(
         Recognition.objects.filter(cycle=cycle).select_related("collective", "application")
     )
-    latest = {}
-    for document in IssuedDocument.objects.filter(
-        kind=PLAQUE_KIND,
-        subject_type=ContentType.objects.get_for_model(PostApplication),
-        subject_id__in=[r.application_id for r in recognitions],
-    ).order_by("subject_id", "version"):
-        latest[document.subject_id] = document
+    latest = documents_latest(
+        kind=PLAQUE_KIND, model=PostApplication, ids=[r.application_id for r in recognitions]
+    )
     return [(r, latest[r.application_id]) for r in recognitions if r.application_id in latest]
 
 

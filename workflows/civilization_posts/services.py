@@ -20,9 +20,10 @@ from workflows.engine.services.acting import date_parse, task_actor, transition_
 from workflows.engine.services.attachments import attachment_add
 from workflows.engine.services.cases import case_register, case_transition, opinion_record
 from workflows.engine.services.publicity import (
-    objection_file,
-    objection_resolve,
+    listed_objection_decide,
+    listed_objection_file,
     publicity_close,
+    publicity_latest,
     publicity_open,
 )
 from workflows.engine.services.tasks import handle_resume
@@ -153,7 +154,7 @@ def cycle_open(*, cycle: Cycle, by: AbstractBaseUser) -> Cycle:
 
 def cycle_publicity_close(*, cycle: Cycle) -> None:
     """The 公示 window has ended (timer): every applicant without an objection passes it."""
-    publicity_close(publicity=conditions.latest_publicity(cycle))
+    publicity_close(publicity=publicity_latest(cycle))
     for application in cycle.applications.filter(status=ApplicationStatus.IN_PUBLICITY):
         case_transition(case=application, transition="publicity_pass", by=None)
     case_transition(case=cycle, transition="publicity_end", by=None)
@@ -462,26 +463,8 @@ def application_object(
     *, publicity: Publicity, by: AbstractBaseUser, text: str, about: int | None = None
 ) -> None:
     """A 实名 objection to one collective on the list pauses that collective only."""
-    from .flows import ApplicationFlow
-
-    cycle = publicity.case
-    application = cycle.applications.filter(pk=about).first() if about else None
-    if application is None or application.status not in (
-        ApplicationStatus.IN_PUBLICITY,
-        ApplicationStatus.OBJECTION,
-    ):
-        raise CaseError(_("请选择公示名单中的反映对象"))
-    with ApplicationFlow.instance.lock(application.process_id):
-        application.refresh_from_db()
-        objection_file(
-            publicity=publicity,
-            by=by,
-            text=text,
-            about_id=application.pk,
-            about_label=application.headline,
-        )
-        if application.status == ApplicationStatus.IN_PUBLICITY:
-            case_transition(case=application, transition="object", by=by, opinion=text)
+    application = publicity.case.applications.filter(pk=about).first() if about else None
+    listed_objection_file(publicity=publicity, case=application, by=by, text=text)
     application_advance(application=application)
 
 
@@ -645,21 +628,11 @@ def _application_resubmit(application: PostApplication, *, by, opinion, data, **
 
 def _objection_decide(upheld: bool):
     def handler(application: PostApplication, *, by, opinion, **_rest):
-        for objection in conditions.open_objections(application):
-            objection_resolve(objection=objection, by=by, upheld=upheld, resolution=opinion)
-        if upheld:
-            case_transition(case=application, transition="objection_uphold", by=by, opinion=opinion)
-            return
-        publicity = conditions.latest_publicity(application.cycle)
-        case_transition(
-            case=application,
-            transition="objection_dismiss",
-            by=by,
-            opinion=opinion,
-            publicity_open=publicity.closed_at is None,
-        )
         cycle = application.cycle
-        if cycle.status == CycleStatus.DECIDED:
+        listed_objection_decide(
+            case=application, listing=cycle, by=by, upheld=upheld, opinion=opinion
+        )
+        if not upheld and cycle.status == CycleStatus.DECIDED:
             recognitions_grant(
                 cycle=cycle, applications=[application], by=by, opinion=opinion, supplementary=True
             )

@@ -18,13 +18,13 @@ from django.views import View
 
 from workflows.documents.selectors import documents_for
 from workflows.engine.errors import CaseError
+from workflows.engine.services.publicity import publicity_latest
 from workflows.engine.views.common import report_error
 from workflows.org.models import LEAGUE_KINDS, Organization
 from workflows.org.selectors import path_filter
 from workflows.rules.selectors import rules_resolve
 
 from . import peer_review, roster, selectors, services, yearly
-from .conditions import latest_publicity
 from .documents import PLAQUE_KIND
 from .forms import (
     ApplicationForm,
@@ -148,7 +148,7 @@ class CycleView(LoginRequiredMixin, View):
                 "missing": peer_review.reviews_missing(cycle=cycle) if reviewing else [],
                 "sendable": selectors.sendable_collectives(user=request.user, cycle=cycle).exists(),
                 "documents": [d for d in documents_for(subject=cycle) if d.kind != PLAQUE_KIND],
-                "publicity": latest_publicity(cycle),
+                "publicity": publicity_latest(cycle),
             },
         )
 

@@ -63,3 +63,15 @@ def documents_for(*, subject: models.Model, kind: str | None = None) -> models.Q
 
 def document_latest(*, subject: models.Model, kind: str) -> IssuedDocument | None:
     return documents_for(subject=subject, kind=kind).order_by("-version").first()
+
+
+def documents_latest(
+    *, kind: str, model: type[models.Model], ids: list[int]
+) -> dict[int, IssuedDocument]:
+    """The latest version of ``kind`` issued about each of ``ids`` (one query for a batch)."""
+    latest = {}
+    for document in IssuedDocument.objects.filter(
+        kind=kind, subject_type=ContentType.objects.get_for_model(model), subject_id__in=ids
+    ).order_by("subject_id", "version"):
+        latest[document.subject_id] = document
+    return latest

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from workflows.engine.meeting import MeetingRules
-from workflows.engine.models import Decision, MeetingVote, Opinion, Publicity
+from workflows.engine.models import Decision, MeetingVote, Opinion
+from workflows.engine.services.publicity import publicity_latest
 
 from .eligibility import EligibilityRules, eligibility_problems, quota_problem
 
@@ -103,12 +104,8 @@ def meeting_failed(application) -> bool:
     return vote is not None and not vote.passed
 
 
-def latest_publicity(application) -> Publicity | None:
-    return Publicity.objects.for_case(application).order_by("-published_at", "-pk").first()
-
-
 def publicity_problems_of(application) -> list[str]:
-    publicity = latest_publicity(application)
+    publicity = publicity_latest(application)
     if publicity is None:
         return [_("尚未公示")]
     problems = []

@@ -10,15 +10,15 @@ from viewflow.workflow import flow
 
 from workflows.engine.flow import CaseFlow, midnight_after, status_is
 from workflows.engine.nodes import HumanTask
+from workflows.engine.services.publicity import publicity_latest
 
 from . import routing, services
-from .conditions import latest_publicity
 from .models import Application, Status
 
 
 def _publicity_end(activation) -> datetime.datetime:
     application = activation.flow_class.case_of(activation.process)
-    return midnight_after(latest_publicity(application).ends_on)
+    return midnight_after(publicity_latest(application).ends_on)
 
 
 class PartyRecommendationFlow(CaseFlow):

@@ -20,6 +20,7 @@ from workflows.engine.services.publicity import (
     objection_file,
     objection_resolve,
     publicity_close,
+    publicity_latest,
     publicity_open,
 )
 from workflows.org.models import Member, PartyProgress
@@ -166,7 +167,7 @@ def application_object(*, publicity: Publicity, by: AbstractBaseUser, text: str)
 
 def application_publicity_close(*, application: Application) -> None:
     """The 公示 window has ended (timer): pass it unless an objection paused the case."""
-    publicity = conditions.latest_publicity(application)
+    publicity = publicity_latest(application)
     publicity_close(publicity=publicity)
     if application.status == Status.IN_PUBLICITY:
         case_transition(case=application, transition="publicity_pass", by=None)
@@ -174,7 +175,7 @@ def application_publicity_close(*, application: Application) -> None:
 
 def _resolve_objections(upheld: bool, transition: str):
     def handler(application, *, by, opinion, **_rest):
-        publicity = conditions.latest_publicity(application)
+        publicity = publicity_latest(application)
         for objection in publicity.objections.filter(resolved_at__isnull=True):
             objection_resolve(objection=objection, by=by, upheld=upheld, resolution=opinion)
         case_transition(case=application, transition=transition, by=by, opinion=opinion)

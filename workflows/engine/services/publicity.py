@@ -18,6 +18,7 @@ from workflows.rules.calendar import working_days_add
 
 from ..errors import CaseError, NotAllowed
 from ..models import Objection, Publicity
+from .cases import case_transition
 from .notifications import notification_send
 
 
@@ -131,4 +132,63 @@ def objection_resolve(
 def publicity_close(*, publicity: Publicity) -> None:
     Publicity.objects.filter(pk=publicity.pk, closed_at__isnull=True).update(
         closed_at=timezone.now()
+    )
+
+
+def publicity_latest(case: models.Model) -> Publicity | None:
+    """The case's most recent 公示."""
+    return Publicity.objects.for_case(case).order_by("-published_at", "-pk").first()
+
+
+# A notice may list several cases (a shortlist, the collectives to be named): an objection then
+# names one of them, which alone pauses. Each listed case has the statuses IN_PUBLICITY and
+# OBJECTION and the transitions ``object``, ``objection_uphold`` and
+# ``objection_dismiss(publicity_open=...)``.
+LISTED_STATUSES = ("in_publicity", "objection")
+
+
+def listed_objections_open(*, case: models.Model, listing: models.Model):
+    """Objections to ``case`` on ``listing``'s notices that nobody has resolved yet."""
+    return Objection.objects.filter(
+        about_id=case.pk,
+        publicity__in=Publicity.objects.for_case(listing),
+        resolved_at__isnull=True,
+    )
+
+
+def listed_objection_file(
+    *,
+    publicity: Publicity,
+    case: models.Model | None,
+    by: AbstractBaseUser,
+    text: str,
+) -> None:
+    """A 实名 objection to ``case`` (None: nothing on the list was named) pauses that case."""
+    if case is None or case.status not in LISTED_STATUSES:
+        raise CaseError(_("请选择公示名单中的反映对象"))
+    with case.process.flow_class.instance.lock(case.process_id):
+        case.refresh_from_db()
+        objection_file(
+            publicity=publicity, by=by, text=text, about_id=case.pk, about_label=case.headline
+        )
+        if case.status == LISTED_STATUSES[0]:
+            case_transition(case=case, transition="object", by=by, opinion=text)
+
+
+def listed_objection_decide(
+    *, case: models.Model, listing: models.Model, by: AbstractBaseUser, upheld: bool, opinion: str
+) -> None:
+    """Resolve every open objection to ``case``: upheld, it leaves the list; dismissed, it goes
+    back into the 公示 still running, or through it when the 公示 has closed."""
+    for objection in listed_objections_open(case=case, listing=listing):
+        objection_resolve(objection=objection, by=by, upheld=upheld, resolution=opinion)
+    if upheld:
+        case_transition(case=case, transition="objection_uphold", by=by, opinion=opinion)
+        return
+    case_transition(
+        case=case,
+        transition="objection_dismiss",
+        by=by,
+        opinion=opinion,
+        publicity_open=publicity_latest(listing).closed_at is None,
     )
