@@ -19,10 +19,16 @@ TODAY = timezone.localdate
 
 def test_a_cycle_starts_in_an_odd_year(post_world):
     with pytest.raises(RuleViolation) as refused:
-        cycle_for(post_world, start_year=2026)
+        cycle_for(post_world, start_year=2026, application_deadline=datetime.date(2027, 5, 31))
     assert refused.value.messages == [
         "届期须从奇数年开始（奇数年创建备案、偶数年评审认定），2026 年是偶数年"
     ]
+
+
+def test_applications_close_within_the_even_year(post_world):
+    with pytest.raises(RuleViolation) as refused:
+        cycle_for(post_world, start_year=2025, application_deadline=datetime.date(2027, 1, 10))
+    assert refused.value.messages == ["申报截止日 2027年1月10日 须在届期第二年（2026年）内"]
 
 
 def test_deadlines_must_be_ahead_and_in_order(post_world):
@@ -33,7 +39,7 @@ def test_deadlines_must_be_ahead_and_in_order(post_world):
             application_deadline=TODAY() - datetime.timedelta(days=2),
         )
     assert len(refused.value.messages) == 2
-    assert refused.value.messages[1] == "申报截止日须晚于创建备案截止日"
+    assert refused.value.messages[1] == "申报截止日不能早于创建备案截止日"
 
 
 def test_only_the_committee_starts_a_cycle(post_world):

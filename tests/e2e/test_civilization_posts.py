@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.civilization_posts.conftest import PostWorld
+from tests.civilization_posts.conftest import PostWorld, even_year  # noqa: F401
 from tests.civilization_posts.helpers import (
     act,
     cycle_for,
@@ -23,11 +23,16 @@ from workflows.civilization_posts.models import PostApplication
 from .conftest import log_in
 from .test_elections import decide, log_out, open_task
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("even_year")]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def test_application_to_recognition(page, live_server, e2e_world):
+def test_application_to_recognition(page, live_server, e2e_world, settings):
+    # The server lives in an even year (see ``even_year``), the browser in today: cookies that
+    # carry an expiry date would look stale to it, so the session ends with the browser and
+    # the CSRF token lives in the session.
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_USE_SESSIONS = True
     w = PostWorld(e2e_world)
     cycle = cycle_for(w)
     services.cycle_open(cycle=cycle, by=w.committee_secretary)

@@ -31,9 +31,20 @@ def schedule_problems(cycle) -> list[str]:
         problems.append(
             _("创建备案截止日 %(date)s 已过") % {"date": date_text(cycle.filing_deadline)}
         )
-    if cycle.application_deadline <= cycle.filing_deadline:
-        problems.append(_("申报截止日须晚于创建备案截止日"))
+    if cycle.application_deadline < cycle.filing_deadline:
+        problems.append(_("申报截止日不能早于创建备案截止日"))
+    problems.extend(application_deadline_problems(cycle, cycle.application_deadline))
     return problems
+
+
+def application_deadline_problems(cycle, deadline: datetime.date) -> list[str]:
+    """申报 is in the cycle's even year: its deadline too."""
+    if deadline.year != cycle.review_year:
+        return [
+            _("申报截止日 %(date)s 须在届期第二年（%(year)s年）内")
+            % {"date": date_text(deadline), "year": cycle.review_year}
+        ]
+    return []
 
 
 def _setup_problems(cycle) -> list[str]:

@@ -68,6 +68,8 @@ def person_add(
     user: AbstractBaseUser | None = None,
 ) -> CollectiveMember:
     _manager_or_refuse(by, collective.org)
+    if not name.strip():
+        raise CaseError(_("请填写姓名"))
     if birth_date > timezone.localdate():
         raise CaseError(_("出生日期不能晚于今天"))
     try:

@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 from workflows.engine.errors import CaseError, RuleViolation
 
 STEP = Decimal("0.5")
-_ITEM_LINE = re.compile(r"^(?P<text>.*\S)\s+(?P<max>\d+(?:\.5)?)$")
+# No item is worth more than a whole rubric usually is; the bound keeps arithmetic exact.
+POINTS_MAX = Decimal(1000)
+_ITEM_LINE = re.compile(r"^(?P<text>.*\S)\s+(?P<max>\d{1,4}(?:\.5)?)$")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,9 @@ def rubric_build(sections: list[tuple[str, list[tuple[str, Decimal]]]]) -> Rubri
         if not items:
             problems.append(_("「%(section)s」没有评分项目") % {"section": name})
         for text, points in items:
-            if points <= 0 or points % STEP:
+            if not text:
+                problems.append(_("「%(section)s」有未写内容的评分项目") % {"section": name})
+            if not (points.is_finite() and 0 < points <= POINTS_MAX) or points % STEP:
                 problems.append(
                     _("「%(item)s」分值 %(points)s 应为 0.5 的正整数倍")
                     % {"item": text, "points": points}
@@ -133,16 +137,19 @@ def rubric_from_text(text: str) -> Rubric:
     return rubric_build(sections)
 
 
+def _text_of(value) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value.strip()
+
+
 def rubric_from_data(data: list) -> Rubric:
     """The stored (or API) form; malformed data is a clear refusal, never a crash."""
     try:
         sections = [
             (
-                str(section["name"]).strip(),
-                [
-                    (str(item["text"]).strip(), Decimal(str(item["max"])))
-                    for item in section["items"]
-                ],
+                _text_of(section["name"]),
+                [(_text_of(item["text"]), Decimal(str(item["max"]))) for item in section["items"]],
             )
             for section in data
         ]
@@ -169,7 +176,7 @@ def score_sheet(rubric: Rubric, scores: dict) -> tuple[dict[str, str], Decimal]:
             value = Decimal(str(raw))
         except InvalidOperation:
             value = None
-        if value is None or not value.is_finite() or value % STEP:
+        if value is None or not (value.is_finite() and abs(value) <= POINTS_MAX) or value % STEP:
             problems.append(
                 _("%(code)s %(text)s：分值「%(value)s」应为 0.5 的整数倍")
                 % {"code": item.code, "text": item.text, "value": raw}

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 CENT = Decimal("0.01")
 
@@ -71,11 +72,24 @@ def stars_problem(*, stars: int, mean: Decimal | None, rules: StarRules) -> str 
     needed = dict(rules.thresholds())[stars]
     if mean is None:
         return _("尚无互检互查评分，不能评定星级")
-    return _("互检互查平均 %(mean)s 分，未达到%(stars)s星级所需的 %(needed)s 分") % {
+    return _("互检互查平均 %(mean)s 分，未达到%(level)s所需的 %(needed)s 分") % {
         "mean": mean,
-        "stars": STAR_WORDS[stars],
+        "level": STAR_LABELS[stars],
         "needed": needed,
     }
 
 
-STAR_WORDS = {1: "一", 2: "二", 3: "三"}
+# The same words as ``models.Stars``; this module stays free of the models.
+STAR_LABELS = {1: gettext_lazy("一星级"), 2: gettext_lazy("二星级"), 3: gettext_lazy("三星级")}
+
+
+def star_level(value, *, allow_zero: bool) -> int | None:
+    """A star level as sent (``2`` or ``"2"``); None for anything else — a fraction, a bool, a
+    number out of range."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    text = str(value).strip()
+    if not text.isdigit() or len(text) > 1:
+        return None
+    level = int(text)
+    return level if level in STAR_LABELS or (allow_zero and level == 0) else None

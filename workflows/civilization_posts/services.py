@@ -53,6 +53,7 @@ from .models import (
 from .presets import default_rubric
 from .records import collective_facts, collective_problems
 from .rubric import Rubric, score_sheet
+from .scoring import star_level
 
 PROCESS_KEY = "civilization_post"
 EVIDENCE = "evidence"
@@ -350,6 +351,9 @@ def _open_applications(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
         deadline = date_parse(data["application_deadline"], _("申报截止日"))
         if deadline < timezone.localdate():
             raise CaseError(_("申报截止日不能早于今天"))
+        problems = conditions.application_deadline_problems(cycle, deadline)
+        if problems:
+            raise RuleViolation(problems)
         cycle.application_deadline = deadline
     case_transition(case=cycle, transition="applications_open", by=by, opinion=opinion)
     documents.application_notice_issue(cycle=cycle, by=by)
@@ -359,8 +363,8 @@ def _start_peer_review(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
     today = timezone.localdate()
     if data.get("review_due_on"):
         due_on = date_parse(data["review_due_on"], _("互检互查截止日"))
-        if due_on <= today:
-            raise CaseError(_("互检互查截止日须晚于今天"))
+        if not today < due_on <= today + datetime.timedelta(days=366):
+            raise CaseError(_("互检互查截止日须在今天之后的一年内"))
     else:
         days = conditions.rules_of(cycle).int("peer_review_working_days")
         due_on = working_days_add(start=today, days=days)
@@ -373,14 +377,10 @@ def _start_peer_review(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
 def _stars_given(data: dict) -> dict[int, int]:
     """``{"stars": {"<application id>": 0–3}}``: 0 leaves the collective out."""
     given = data.get("stars") or {}
-    try:
-        if not isinstance(given, dict):
-            raise TypeError
-        result = {int(key): int(value) for key, value in given.items()}
-    except (TypeError, ValueError) as error:
-        raise CaseError(_("「stars」应为“申报编号: 星级（0–3）”的对照")) from error
-    wrong = [key for key, value in result.items() if value not in (0, *Stars.values)]
-    if wrong:
+    if not isinstance(given, dict) or not all(str(key).isdigit() for key in given):
+        raise CaseError(_("「stars」应为“申报编号: 星级（0–3）”的对照"))
+    result = {int(key): star_level(value, allow_zero=True) for key, value in given.items()}
+    if None in result.values():
         raise CaseError(_("星级只能是 0（不予命名）或 1–3"))
     return result
 

@@ -30,6 +30,7 @@ from .models import (
     YearlyReview,
 )
 from .records import collective_facts, collective_problems
+from .scoring import star_level
 
 PROCESS_KEY = "civilization_post"
 
@@ -120,10 +121,9 @@ def _warn(review: YearlyReview, *, by, opinion, **_rest) -> None:
 
 
 def _downgrade(review: YearlyReview, *, by, opinion, data, **_rest) -> None:
-    try:
-        review.stars_after = int(data.get("stars"))
-    except (TypeError, ValueError) as error:
-        raise CaseError(_("请选择降星后的星级")) from error
+    review.stars_after = star_level(data.get("stars"), allow_zero=False)
+    if review.stars_after is None:
+        raise CaseError(_("请选择降星后的星级（1–3）"))
     case_transition(case=review, transition="downgrade", by=by, opinion=opinion)
     _recognition_set(review, stars=review.stars_after)
     _event(review, EventKind.DOWNGRADED, by=by, note=opinion, stars_after=review.stars_after)
