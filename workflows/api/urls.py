@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import awards, elections, views
+from . import awards, civilization, elections, views
 
 app_name = "api"
 
@@ -45,4 +45,49 @@ urlpatterns = [
     path("campaigns/<int:pk>/ballot/", awards.BallotView.as_view(), name="campaign_ballot"),
     path("campaigns/<int:pk>/results/", awards.ResultsView.as_view(), name="campaign_results"),
     path("honours/", awards.HonourListView.as_view(), name="honours"),
+    path("collectives/", civilization.CollectiveListCreateView.as_view(), name="collectives"),
+    path("collectives/<int:pk>/", civilization.CollectiveDetailView.as_view(), name="collective"),
+    path(
+        "collectives/<int:pk>/people/",
+        civilization.PersonCreateView.as_view(),
+        name="collective_people",
+    ),
+    path("post-cycles/", civilization.CycleListCreateView.as_view(), name="post_cycles"),
+    path("post-cycles/<int:pk>/", civilization.CycleDetailView.as_view(), name="post_cycle"),
+    path(
+        "post-cycles/<int:pk>/open/", civilization.CycleOpenView.as_view(), name="post_cycle_open"
+    ),
+    path(
+        "post-cycles/<int:pk>/rubric/",
+        civilization.RubricView.as_view(),
+        name="post_cycle_rubric",
+    ),
+    path(
+        "post-cycles/<int:pk>/filings/",
+        civilization.FilingListCreateView.as_view(),
+        name="post_cycle_filings",
+    ),
+    path(
+        "post-cycles/<int:pk>/applications/",
+        civilization.ApplicationListCreateView.as_view(),
+        name="post_cycle_applications",
+    ),
+    path(
+        "post-cycles/<int:pk>/results/",
+        civilization.ResultsView.as_view(),
+        name="post_cycle_results",
+    ),
+    path("peer-reviews/", civilization.PeerReviewListView.as_view(), name="peer_reviews"),
+    path("peer-reviews/<int:pk>/", civilization.PeerReviewView.as_view(), name="peer_review"),
+    path("recognitions/", civilization.RecognitionListView.as_view(), name="recognitions"),
+    path(
+        "recognitions/<int:pk>/",
+        civilization.RecognitionDetailView.as_view(),
+        name="recognition",
+    ),
+    path(
+        "post-yearly-reviews/",
+        civilization.YearlyReviewListCreateView.as_view(),
+        name="post_yearly_reviews",
+    ),
 ]
