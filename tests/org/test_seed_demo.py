@@ -1,11 +1,14 @@
 """manage.py seed_demo: the commission's tree, ~1000 members, 推优 cases in every status, every
 branch's term, three 换届选举 at different stages, members' yearly records, last year's 五四评优
-decided and this year's open, and a second run that changes nothing.
+decided and this year's open, 203 青年文明号 collectives with the current cycle at 互检互查 (at
+创建备案 in its odd year) and this year's yearly review under way, and a second run that
+changes nothing.
 
 Seeding drives two dozen cases through the real flow, so it runs once (twice, for idempotency)
 and the checks below share that data.
 """
 
+from collections import Counter
 from fractions import Fraction
 from io import StringIO
 
@@ -29,15 +32,38 @@ from workflows.awards.models import (
     NominationStatus,
 )
 from workflows.awards.records import eligibility_check
+from workflows.civilization_posts import peer_review
+from workflows.civilization_posts.models import (
+    ApplicationStatus,
+    Collective,
+    CollectiveKind,
+    CollectiveMember,
+    Cycle,
+    CycleStatus,
+    EventKind,
+    Filing,
+    FilingStatus,
+    PeerReview,
+    PostApplication,
+    Recognition,
+    RecognitionEvent,
+    RecognitionStatus,
+    ReviewGroup,
+    YearlyReview,
+    YearlyStatus,
+)
+from workflows.civilization_posts.records import collective_problems
 from workflows.demo.awards import JUDGES, record_plan
+from workflows.demo.civilization import Years
 from workflows.demo.elections import meeting_count
 from workflows.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from workflows.demo.people import id_check_digit
+from workflows.demo.structure import UNITS
 from workflows.documents.models import IssuedDocument
 from workflows.elections.ballot import BallotCount, CountRules, count_outcome
 from workflows.elections.models import BallotRound, Candidate, Election, Officer, Term
 from workflows.elections.models import Status as ElectionStatus
-from workflows.engine.models import Notification, Publicity
+from workflows.engine.models import Decision, Notification, Opinion, Publicity
 from workflows.org.models import (
     Appointment,
     Member,
@@ -52,6 +78,7 @@ from workflows.org.models import (
 from workflows.org.selectors import party_org_of, role_holder
 from workflows.party_recommendation.conditions import eligibility_problems_of
 from workflows.party_recommendation.models import Application, Round, Status
+from workflows.rules.selectors import rules_resolve
 
 User = get_user_model()
 OPEN = ["NEW", "ASSIGNED", "STARTED"]
@@ -115,6 +142,16 @@ def _counts() -> dict[str, int]:
         Nomination,
         Ballot,
         Honour,
+        ReviewGroup,
+        Collective,
+        CollectiveMember,
+        Recognition,
+        RecognitionEvent,
+        Cycle,
+        Filing,
+        PostApplication,
+        PeerReview,
+        YearlyReview,
     )
     return {model.__name__: model.objects.count() for model in models}
 
@@ -138,6 +175,9 @@ def test_seed_demo(django_capture_on_commit_callbacks):
     _check_member_records()
     _check_past_campaign(first)
     _check_current_campaign(first)
+    _check_collectives()
+    _check_post_cycle(first)
+    _check_yearly_reviews(first)
     _check_logins(first)
 
 
@@ -453,3 +493,144 @@ def _check_logins(output: str):
     assert User.objects.get(username="tw_zuzhi2").check_password(DEMO_PASSWORD)
     assert User.objects.get(username="yiyuan_zuzhi1").check_password(DEMO_PASSWORD)
     assert DEMO_PASSWORD in output
+
+
+RETURN = Decision.RETURN  # the opinion, and the status a revised case has left
+# The 青年文明号 logins the README names.
+PENDING_REVIEWER = "wmh179_hz"  # 号长 of 市血液中心机采成分献血班组
+RECTIFYING_LEADER = "wmh044_hz"  # 号长 of 市第六人民医院出入院结算窗口
+
+
+def _check_collectives():
+    today = timezone.localdate()
+    committee = Organization.objects.get(name="市卫生健康委团委")
+    groups = ReviewGroup.objects.filter(committee=committee).order_by("order")
+    assert Counter(groups.values_list("division", flat=True)) == {
+        "申康高校创评大组": 6,
+        "区县创评大组": 7,
+    }
+    names = [group.name for group in groups]
+    assert names[0] == "第一小组" and names[6] == "第七小组" and names[-1] == "第十三小组"
+    collectives = list(Collective.objects.select_related("org", "group"))
+    assert len(collectives) == 203
+    assert {c.kind for c in collectives} == set(CollectiveKind.values)
+    sizes = Counter(c.group.name for c in collectives)
+    assert set(sizes.values()) == {15, 16}, sizes
+    # Every collective under one of the 18 units, in its 大组, with a roster that passes.
+    units = {unit.name: unit for unit in UNITS}
+    rules = rules_resolve(process="civilization_post", org=committee, on=today)
+    for collective in collectives:
+        assert collective.org_path.startswith(committee.path) and collective.org != committee
+        unit = next(units[name] for name in units if collective.name.startswith(name))
+        division = "申康高校创评大组" if unit.kind == OrgKind.LEAGUE_COMMITTEE else "区县创评大组"
+        assert collective.group.division == division, collective
+        assert 6 <= len(collective.roster()) <= 40, collective
+        assert collective_problems(collective=collective, on=today, rules=rules) == []
+        assert collective.leader.user.username.startswith("wmh"), collective
+    attached = {
+        "市第一人民医院急诊科": "急诊科团支部",
+        "市儿童医院新生儿科护理班组": "新生儿科团支部",
+        "市第一人民医院门诊收费窗口": "市第一人民医院团委",
+        "市血液中心献血服务窗口": "市血液中心团支部",
+    }
+    for name, org in attached.items():
+        assert Collective.objects.get(name=name).org.name == org
+    people = CollectiveMember.objects.all()
+    assert 203 * 6 < people.count() < 203 * 40
+    assert people.filter(role="leader", user__isnull=False).count() == 203
+    leader = User.objects.get(username="wmh001_hz")
+    assert leader.check_password(DEMO_PASSWORD)
+    assert leader.first_name == Collective.objects.get(name="市第一人民医院急诊科").leader.name
+    # The previous cycle's recognitions, entered from the paper record.
+    years = Years(today)
+    recognitions = Recognition.objects.filter(awarded_by=committee)
+    assert 180 <= recognitions.count() < 203
+    assert set(recognitions.values_list("stars", flat=True)) == {1, 2, 3}
+    assert set(recognitions.values_list("document_number", "recognised_on", "title")) == {
+        (years.past_decision, years.past_recognised_on, years.past_title)
+    }
+    events = RecognitionEvent.objects.filter(kind=EventKind.RECOGNISED)
+    assert events.count() == recognitions.count()
+    assert all(note.startswith("补录") for note in events.values_list("note", flat=True))
+
+
+def _check_post_cycle(output: str):
+    committee = Organization.objects.get(name="市卫生健康委团委")
+    years = Years(timezone.localdate())
+    cycle = Cycle.objects.get(org=committee, start_year=years.start)
+    assert cycle.title == years.cycle_title and cycle.title in output
+    assert IssuedDocument.objects.filter(
+        kind="post_notice", subject_id=cycle.pk, size__gt=0
+    ).exists()
+    filings = cycle.filings.all()
+    assert Counter(filings.values_list("status", flat=True)) == {
+        FilingStatus.FILED: 11,
+        FilingStatus.REJECTED: 1,
+    }
+    assert {True, False} == set(filings.values_list("by_unit", flat=True))
+    if not years.reviewing:
+        # The odd year of the cycle: 创建备案 only, its 申报 waits for next year.
+        assert cycle.status == CycleStatus.FILING and not cycle.applications.exists()
+        return
+    assert cycle.status == CycleStatus.PEER_REVIEW and cycle.review_due_on > timezone.localdate()
+    assert IssuedDocument.objects.filter(
+        kind="post_application_notice", subject_id=cycle.pk, size__gt=0
+    ).exists()
+    applications = cycle.applications.all()
+    assert Counter(applications.values_list("status", flat=True)) == {
+        ApplicationStatus.IN_PEER_REVIEW: 9,
+        ApplicationStatus.WITHDRAWN: 1,
+    }
+    # New collectives: none held a 青年文明号 before.
+    assert not Recognition.objects.filter(collective__filings__cycle=cycle).exists()
+    for cases in (filings, applications):
+        returned = [c for c in cases if Opinion.objects.for_case(c).filter(decision=RETURN)]
+        assert len(returned) == 1 and returned[0].status != RETURN, returned
+    # 互检互查: every star level and a below-pass mean, one outlier, a few sheets missing.
+    results = peer_review.cycle_results(cycle=cycle)
+    assert {result.suggested for result in results} == {0, 1, 2, 3}
+    assert sum(line.outlier for result in results for line in result.lines) == 1
+    missing = peer_review.reviews_missing(cycle=cycle)
+    assert 1 <= len(missing) <= 5
+    waiting = PeerReview.objects.filter(reviewer__username=PENDING_REVIEWER, submitted_at=None)
+    assert waiting.exists() and PENDING_REVIEWER in output
+    for review in PeerReview.objects.filter(application__cycle=cycle).exclude(submitted_at=None):
+        assert review.comment and sum(map(float, review.scores.values())) == float(review.total)
+    task = Task.objects.get(process_id=cycle.process_id, status__in=OPEN, flow_task_type="HUMAN")
+    assert task.flow_task.name == "assessment" and task.owner.username == "tw_shuji"
+
+
+def _check_yearly_reviews(output: str):
+    today = timezone.localdate()
+    committee = Organization.objects.get(name="市卫生健康委团委")
+    reviews = YearlyReview.objects.filter(year=today.year, recognition__awarded_by=committee)
+    assert reviews.count() == Recognition.objects.filter(awarded_by=committee).count()
+    statuses = Counter(reviews.values_list("status", flat=True))
+    assert statuses[YearlyStatus.PASSED] >= 3 and statuses[YearlyStatus.SUBMITTED] >= 1
+    for status in (YearlyStatus.WARNED, YearlyStatus.DOWNGRADED, YearlyStatus.REVOKED):
+        assert statuses[status] == 1, statuses
+    assert statuses[YearlyStatus.REPORTING] > reviews.count() * 0.9
+    # The month to rectify passed without a report: the revocation took effect.
+    revoked = reviews.get(status=YearlyStatus.REVOKED)
+    assert revoked.rectify_by < today
+    assert revoked.recognition.status == RecognitionStatus.REVOKED
+    assert revoked.recognition.revoked_on == today
+    kinds = list(revoked.recognition.events.values_list("kind", flat=True))
+    assert kinds == [EventKind.RECOGNISED, EventKind.RECTIFICATION, EventKind.REVOKED]
+    assert not Task.objects.filter(process_id=revoked.process_id, status__in=OPEN).exists()
+    downgraded = reviews.get(status=YearlyStatus.DOWNGRADED)
+    assert (downgraded.stars_before, downgraded.stars_after) == (3, 2)
+    assert downgraded.recognition.stars == 2
+    rectifying = reviews.get(status=YearlyStatus.RECTIFYING)
+    assert rectifying.rectify_by > today
+    assert rectifying.recognition.status == RecognitionStatus.RECTIFYING
+    assert _inbox(RECTIFYING_LEADER).get().process_id == rectifying.process_id
+    assert RECTIFYING_LEADER in output
+    # The 委团委's queue holds the submitted reports; every other 号长 owes one.
+    submitted = reviews.filter(status=YearlyStatus.SUBMITTED).values("process_id")
+    queue = Task.objects.filter(process_id__in=submitted, status__in=OPEN, owner__isnull=True)
+    assert queue.count() == statuses[YearlyStatus.SUBMITTED]
+    assert {task.owner_permission_obj_pk for task in queue} == {str(committee.pk)}
+    reporting = reviews.filter(status=YearlyStatus.REPORTING).select_related("collective")[0]
+    task = Task.objects.get(process_id=reporting.process_id, status__in=OPEN)
+    assert task.flow_task.name == "report" and task.owner == reporting.collective.leader.user

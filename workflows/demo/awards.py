@@ -550,14 +550,15 @@ def award_lines() -> list[str]:
         lines.append(f"    {campaign.title}：{campaign.get_status_display()}{extra}")
         lines.append(f"      推荐 {sum(statuses.values())} 件：{cells}")
         if campaign.status == CampaignStatus.OPEN:
-            lines.extend(_who_acts(campaign))
+            lines.extend(who_acts(campaign.nominations.values("process_id")))
     return lines
 
 
-def _who_acts(campaign: Campaign) -> list[str]:
+def who_acts(process_ids) -> list[str]:
+    """One line per open step of these processes, with the usernames that may act on it."""
     steps: dict[str, set[str]] = {}
     tasks = Task.objects.filter(
-        process_id__in=campaign.nominations.values("process_id"),
+        process_id__in=process_ids,
         flow_task_type="HUMAN",
         status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED],
     ).select_related("owner")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+
 from workflows.org.models import Role
 
 from .structure import COMMISSION_PARTY, COMMITTEE
@@ -41,14 +44,22 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "王立群",
         Role.SECRETARY,
         COMMITTEE,
-        "团委推荐、公示异议核查；五四评优发起、评审汇总、表彰决定",
+        "团委推荐、公示异议核查；五四评优发起、评审汇总、表彰决定；青年文明号团委评定、命名",
     ),
     DemoLogin("tw_fushuji", "张静怡", Role.DEPUTY_SECRETARY, COMMITTEE),
     DemoLogin(
-        "tw_zuzhi1", "李思远", Role.ORGANIZATION_MEMBER, COMMITTEE, "团委审核（共享队列）、评优评委"
+        "tw_zuzhi1",
+        "李思远",
+        Role.ORGANIZATION_MEMBER,
+        COMMITTEE,
+        "团委审核（共享队列）、评优评委、文明号备案审查和年度复核",
     ),
     DemoLogin(
-        "tw_zuzhi2", "赵雅琴", Role.ORGANIZATION_MEMBER, COMMITTEE, "团委审核（共享队列）、评优评委"
+        "tw_zuzhi2",
+        "赵雅琴",
+        Role.ORGANIZATION_MEMBER,
+        COMMITTEE,
+        "团委审核（共享队列）、评优评委、文明号备案审查和年度复核",
     ),
     DemoLogin("shenji", "孙明哲", Role.AUDITOR, COMMITTEE, "查阅全部案件历史、导出"),
     DemoLogin(
@@ -76,3 +87,28 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
 )
 
 BY_USERNAME: dict[str, DemoLogin] = {login.username: login for login in DEMO_LOGINS}
+
+
+def logins_create(names: dict[str, str], *, superuser: str = "") -> int:
+    """Create the accounts of ``names`` (username → name) that do not exist yet, all with the
+    demo password; ``superuser`` is the administrator's username. Returns how many were made."""
+    User = get_user_model()
+    existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
+    missing = [username for username in names if username not in existing]
+    if missing:
+        # One hash for everyone: hashing hundreds of passwords one by one would take minutes.
+        hashed = make_password(DEMO_PASSWORD)
+        User.objects.bulk_create(
+            [
+                User(
+                    username=username,
+                    first_name=names[username],
+                    password=hashed,
+                    is_staff=username == superuser,
+                    is_superuser=username == superuser,
+                )
+                for username in missing
+            ],
+            batch_size=500,
+        )
+    return len(missing)

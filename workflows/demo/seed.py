@@ -1,9 +1,10 @@
 """Writing the demo plan: every row is looked up by its natural key first (organisation name,
 username, member name within a branch, appointment user + unit + role, a branch's open term), so a
 second run writes nothing. The cases are created once: if the demo rounds exist, they are left
-alone; so is a branch that already has a 换届选举, and a year the committee already has a
-五四评优 for. Members' yearly records (教育评议, volunteer hours, dues) are only filled in where
-missing."""
+alone; so is a branch that already has a 换届选举, a year the committee already has a
+五四评优 for, and its 青年文明号 cycle and yearly review once they exist. Members' yearly records
+(教育评议, volunteer hours, dues) are only filled in where missing, and so are the collectives'
+rosters and recognitions."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -33,8 +33,9 @@ from workflows.rules.selectors import rules_resolve
 
 from .awards import award_lines, campaigns_seed, records_ensure
 from .cases import cases_seed
+from .civilization import post_lines, posts_seed
 from .elections import election_lines, elections_seed, terms_ensure
-from .logins import DEMO_PASSWORD
+from .logins import logins_create
 from .plan import APPOINTED_ON, MEMBERS_DEFAULT, Plan, plan_build
 from .structure import BRANCH_BY_CODE, BRANCHES, COMMISSION_PARTY, COMMITTEE, COMMITTEE_MARK, UNITS
 
@@ -111,25 +112,7 @@ def issuer_marks_ensure(orgs: dict[str, Organization], result: SeedResult) -> No
 def users_ensure(plan: Plan, result: SeedResult) -> dict[str, object]:
     wanted = {person.username: person.name for person in plan.people if person.username}
     wanted[ADMIN] = ADMIN_NAME
-    existing = set(User.objects.filter(username__in=wanted).values_list("username", flat=True))
-    missing = [username for username in wanted if username not in existing]
-    if missing:
-        # One hash for everyone: hashing ~150 passwords one by one would take most of a minute.
-        hashed = make_password(DEMO_PASSWORD)
-        User.objects.bulk_create(
-            [
-                User(
-                    username=username,
-                    first_name=wanted[username],
-                    password=hashed,
-                    is_staff=username == ADMIN,
-                    is_superuser=username == ADMIN,
-                )
-                for username in missing
-            ],
-            batch_size=BATCH,
-        )
-        result.created["users"] += len(missing)
+    result.created["users"] += logins_create(wanted, superuser=ADMIN)
     return {user.username: user for user in User.objects.filter(username__in=wanted)}
 
 
@@ -235,6 +218,7 @@ def seed(*, members: int = MEMBERS_DEFAULT) -> SeedResult:
     result.created["elections"] += len(elections_seed(plan.elections))
     # Last year's 五四评优 is decided before this year's opens: its honours bar repeat nominees.
     result.created["campaigns"] += len(campaigns_seed())
+    posts_seed(result.created, reserved={person.name for person in plan.people})
     return result
 
 
@@ -278,6 +262,7 @@ def summary_lines(result: SeedResult | None = None) -> list[str]:
     )
     lines.extend(_term_lines(committee))
     lines.extend(award_lines())
+    lines.extend(post_lines())
     if result is not None:
         labels = {
             "organisations": "组织",
@@ -294,6 +279,12 @@ def summary_lines(result: SeedResult | None = None) -> list[str]:
             "dues": "团费缴纳记录",
             "full_time_cadres": "专职团干部",
             "campaigns": "五四评优",
+            "review_groups": "评审小组",
+            "collectives": "青年集体",
+            "collective_people": "集体成员",
+            "recognitions": "青年文明号称号（补录）",
+            "post_cycles": "青年文明号届期",
+            "yearly_reviews": "青年文明号年度复核",
         }
         made = "，".join(f"{labels[k]} {v}" for k, v in result.created.items() if v)
         lines.append(f"本次新建：{made or '无（演示数据已齐全）'}")
