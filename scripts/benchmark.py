@@ -522,6 +522,7 @@ def main() -> None:
     parser.add_argument("--approvals", type=int, default=300)
     parser.add_argument("--http-approvals", type=int, default=500)
     parser.add_argument("--certificates", type=int, default=1000)
+    parser.add_argument("--posts", type=int, default=203, help="青年文明号 collectives")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument(
         "--scale-tasks", type=int, default=0, help="then grow the task table to this many rows"
@@ -558,6 +559,9 @@ def main() -> None:
             scaled_figures(state[0], args.scale_tasks)
         election_figures(state)
         award_figures(state, args.certificates)
+        from bench_posts import post_figures
+
+        post_figures(state[1].branch.parent, args.posts, page_figures)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"进程峰值内存：{peak:.0f} MB")
     finally:
