@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from viewflow.workflow.models import Task
-from viewflow.workflow.timers import fire_due_timers
+
+from tests.civilization_posts.helpers import act, timers_fire
 
 User = get_user_model()
 GROUPS = 13
@@ -53,29 +53,9 @@ def _collectives(committee, groups, count: int, prefix: str):
     return collectives
 
 
-def _overdue(cycle, field: str | None) -> None:
-    """Move a deadline (or, with None, the 公示) into the past and fire the due timers."""
-    from workflows.engine.models import Publicity
-
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    if field is None:
-        Publicity.objects.for_case(cycle).update(ends_on=yesterday)
-    else:
-        type(cycle).objects.filter(pk=cycle.pk).update(**{field: yesterday})
-    Task.objects.filter(process_id=cycle.process_id, flow_task_type="TIMER").update(
-        scheduled=timezone.now() - datetime.timedelta(minutes=1)
-    )
-    fire_due_timers()
-    cycle.refresh_from_db()
-
-
-def _act(cycle, by, action: str, data=None) -> float:
-    from workflows.civilization_posts.services import cycle_act
-
-    task = cycle.process.task_set.get(flow_task_type="HUMAN", status__in=["NEW", "ASSIGNED"])
+def _act(cycle, by, name: str, action: str, data=None) -> float:
     start = time.perf_counter()
-    cycle_act(task=task, by=by, action=action, opinion="同意", data=data or {})
-    cycle.refresh_from_db()
+    act(cycle, name, by, action, "同意", data or {})
     return time.perf_counter() - start
 
 
@@ -134,11 +114,11 @@ def _cycle_under_review(committee, groups, secretary, count: int, prefix: str):
         by=secretary,
     )
     services.cycle_open(cycle=cycle, by=secretary)
-    _overdue(cycle, "filing_deadline")
-    _act(cycle, secretary, "open_applications")
+    timers_fire(cycle, "filing_deadline")
+    _act(cycle, secretary, "open_applications", "open_applications")
     _applied(cycle, collectives, secretary)
-    _overdue(cycle, "application_deadline")
-    return cycle, _act(cycle, secretary, "start_peer_review")
+    timers_fire(cycle, "application_deadline")
+    return cycle, _act(cycle, secretary, "start_peer_review", "start_peer_review")
 
 
 def _scored(cycle, share: float) -> list[float]:
@@ -180,10 +160,10 @@ def post_figures(committee, count: int, page_figures) -> None:
             f" {seconds:.1f} s；提交一份评分中位 {statistics.median(timings):.0f} ms；"
             f"届期主页（互检互查结果）{ms:.0f} ms，{queries} 次查询"
         )
-    seconds = _act(cycle, secretary, "publish_assessment", {"allow_missing": True})
+    seconds = _act(cycle, secretary, "assessment", "publish_assessment", {"allow_missing": True})
     print(f"团委评定并发布公示（{count} 个）：{seconds:.1f} s")
-    _overdue(cycle, None)
-    seconds = _act(cycle, secretary, "issue_recognition")
+    timers_fire(cycle)
+    seconds = _act(cycle, secretary, "recognise", "issue_recognition")
     print(f"命名决定及 {count} 份牌匾证书（批量出具）：{seconds:.1f} s")
     ms, queries = page_figures(client, reverse("civilization_posts:recognitions"), 5)
     print(f"青年文明号名录（{count} 个）：{ms:.0f} ms，{queries} 次查询")

@@ -20,15 +20,15 @@ PASSING_VOTE = {
 }
 
 
-def open_task(application, name: str | None = None) -> Task:
-    tasks = Task.objects.filter(
-        process_id=application.process_id,
+def open_task(case, name: str | None = None) -> Task:
+    """The case's one open human task (named ``name`` when given)."""
+    task = Task.objects.filter(
+        process_id=case.process_id,
         flow_task_type="HUMAN",
         status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED],
-    )
-    task = tasks.get()
+    ).get()
     if name is not None:
-        assert task.flow_task.name == name
+        assert task.flow_task.name == name, task.flow_task.name
     return task
 
 

@@ -7,15 +7,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
+from tests.cases import open_task
 from tests.factories import AppointmentFactory, UserFactory
 from workflows.awards import panel, services
 from workflows.awards.models import Campaign, Category, Nomination
 from workflows.engine.models import Publicity
 from workflows.org.models import Member, MemberYear, ReviewResult, Role
-
-ACTIVE = [STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED]
 
 
 def party_secretary(world):
@@ -64,15 +62,6 @@ def campaign_for(world, *, judges=None, codes=None, **values) -> Campaign:
 
 def category(campaign: Campaign, code: str) -> Category:
     return campaign.categories.get(code=code)
-
-
-def open_task(case, name: str | None = None) -> Task:
-    task = Task.objects.filter(
-        process_id=case.process_id, flow_task_type="HUMAN", status__in=ACTIVE
-    ).get()
-    if name is not None:
-        assert task.flow_task.name == name, task.flow_task.name
-    return task
 
 
 def act(case, name, user, action, opinion="", data=None):

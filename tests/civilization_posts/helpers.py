@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
+from tests.cases import open_task
 from tests.factories import UserFactory
 from workflows.civilization_posts import peer_review, services, yearly
 from workflows.civilization_posts.models import (
@@ -23,7 +23,6 @@ from workflows.civilization_posts.models import (
 )
 from workflows.engine.models import Publicity
 
-ACTIVE = [STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED]
 TODAY = timezone.localdate
 
 
@@ -100,15 +99,6 @@ def cycle_for(world, **values) -> Cycle:
         notice=values.pop("notice", "请各单位认真组织创建。"),
         by=world.committee_secretary,
     )
-
-
-def open_task(case, name: str | None = None) -> Task:
-    task = Task.objects.filter(
-        process_id=case.process_id, flow_task_type="HUMAN", status__in=ACTIVE
-    ).get()
-    if name is not None:
-        assert task.flow_task.name == name, task.flow_task.name
-    return task
 
 
 ACTORS = {

@@ -340,6 +340,15 @@ class FilingStatus(models.TextChoices):
     FILED = "filed", _("已备案")
 
 
+# A filing in one of these holds the collective's place in the cycle.
+FILING_HOLDING = [
+    FilingStatus.SUBMITTED,
+    FilingStatus.UNIT_APPROVED,
+    FilingStatus.RETURNED,
+    FilingStatus.FILED,
+]
+
+
 class Filing(CollectiveCase):
     """创建备案 (odd year): the collective's plan, targets, 载体, 口号 and 岗位承诺."""
 

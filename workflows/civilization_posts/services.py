@@ -36,6 +36,7 @@ from workflows.wording import date_text
 from . import conditions, documents, peer_review
 from .models import (
     APPLICATION_HOLDING,
+    FILING_HOLDING,
     RUBRIC_EDITABLE,
     ApplicationStatus,
     Collective,
@@ -241,24 +242,26 @@ def filing_submit(
         rules_snapshot=cycle.rules_snapshot,
     )
     with transaction.atomic():
-        Collective.objects.select_for_update().filter(pk=collective.pk).first()
-        held = cycle.filings.filter(
-            collective=collective,
-            status__in=[
-                FilingStatus.SUBMITTED,
-                FilingStatus.UNIT_APPROVED,
-                FilingStatus.RETURNED,
-                FilingStatus.FILED,
-            ],
-        ).first()
-        if held is not None:
-            raise CaseError(
-                _("%(name)s已在本届期创建备案（%(reference)s）")
-                % {"name": collective.name, "reference": held.reference}
-            )
-        case_register(case=filing, prefix="WB", by=by, data={"by_unit": by_unit})
+        _registered_once(
+            case=filing,
+            held=cycle.filings.filter(collective=collective, status__in=FILING_HOLDING),
+            refusal=_("%(name)s已在本届期创建备案（%(reference)s）"),
+            prefix="WB",
+            by=by,
+            data={"by_unit": by_unit},
+        )
         FilingFlow.start.run(case=filing)
     return filing
+
+
+def _registered_once(*, case, held, refusal: str, prefix: str, by, data: dict) -> None:
+    """Register ``case`` unless its collective already holds a place (``held``: its live cases
+    of the kind in the cycle); the collective's row lock makes a second send wait its turn."""
+    Collective.objects.select_for_update().filter(pk=case.collective_id).first()
+    taken = held.first()
+    if taken is not None:
+        raise CaseError(refusal % {"name": case.collective.name, "reference": taken.reference})
+    case_register(case=case, prefix=prefix, by=by, data=data)
 
 
 def _in_time_refusal(cycle: Cycle, deadline: datetime.date, stage: str) -> str:
@@ -310,22 +313,13 @@ def application_submit(
         rulebook_id=cycle.rulebook_id,
         rules_snapshot=cycle.rules_snapshot,
     )
+    if not conditions.filed_in_cycle(application):
+        raise RuleViolation([_("%(name)s未在本届期创建备案，不能申报") % {"name": collective.name}])
     with transaction.atomic():
-        Collective.objects.select_for_update().filter(pk=collective.pk).first()
-        if not conditions.filed_in_cycle(application):
-            raise RuleViolation(
-                [_("%(name)s未在本届期创建备案，不能申报") % {"name": collective.name}]
-            )
-        held = cycle.applications.filter(
-            collective=collective, status__in=APPLICATION_HOLDING
-        ).first()
-        if held is not None:
-            raise CaseError(
-                _("%(name)s已在本届期申报（%(reference)s）")
-                % {"name": collective.name, "reference": held.reference}
-            )
-        case_register(
+        _registered_once(
             case=application,
+            held=cycle.applications.filter(collective=collective, status__in=APPLICATION_HOLDING),
+            refusal=_("%(name)s已在本届期申报（%(reference)s）"),
             prefix="WS",
             by=by,
             data={"by_unit": by_unit, "self_total": str(total), "rubric": rubric_version.version},
