@@ -559,6 +559,8 @@ def main() -> None:
             scaled_figures(state[0], args.scale_tasks)
         election_figures(state)
         award_figures(state, args.certificates)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"进程峰值内存（至此）：{peak:.0f} MB")
         from bench_posts import post_figures
 
         post_figures(state[1].branch.parent, args.posts, page_figures)

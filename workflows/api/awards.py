@@ -37,6 +37,7 @@ from workflows.awards.records import quota_for
 from workflows.engine.errors import CaseError
 from workflows.org.models import Appointment, Organization, OrgKind
 from workflows.rules.selectors import rules_resolve
+from workflows.wording import person_name
 
 from .filtering import status_documented, status_filtered
 from .serializers import WithActiveTasks
@@ -44,10 +45,6 @@ from .serializers import WithActiveTasks
 # Primary keys are big integers; bounding them keeps generated ids inside what the database
 # can compare against.
 ID_BOUNDS = {"min_value": 1, "max_value": 2**63 - 1}
-
-
-def _name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 # Representations.
@@ -116,7 +113,7 @@ class PersonSerializer(serializers.Serializer):
     name = serializers.SerializerMethodField()
 
     def get_name(self, user) -> str:
-        return _name(user)
+        return person_name(user)
 
 
 class CampaignSerializer(serializers.Serializer):

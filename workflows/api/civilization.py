@@ -51,8 +51,9 @@ from workflows.civilization_posts.rubric import rubric_from_data
 from workflows.civilization_posts.vetoes import age_on
 from workflows.org.models import LEAGUE_KINDS, Organization
 from workflows.rules.selectors import rules_resolve
+from workflows.wording import person_name
 
-from .awards import ID_BOUNDS, _name
+from .awards import ID_BOUNDS
 from .filtering import status_documented, status_filtered
 from .serializers import WithActiveTasks
 
@@ -321,7 +322,7 @@ class ReviewLineSerializer(serializers.Serializer):
     )
 
     def get_reviewer_name(self, line) -> str:
-        return _name(line.review.reviewer)
+        return person_name(line.review.reviewer)
 
 
 class ApplicationResultSerializer(serializers.Serializer):
