@@ -13,7 +13,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from tests.factories import UserFactory
-from workflows.civilization_posts import services
+from workflows.civilization_posts import services, views
 from workflows.civilization_posts.forms import score_field_name
 from workflows.civilization_posts.models import (
     Cycle,
@@ -21,6 +21,7 @@ from workflows.civilization_posts.models import (
     PeerReview,
     PostApplication,
     Recognition,
+    ReviewGroup,
 )
 from workflows.documents.models import IssuedDocument
 from workflows.engine.models import Attachment, Notification
@@ -172,6 +173,23 @@ def test_the_committee_sees_the_scores_chases_and_assesses(
     cardio.refresh_from_db()
     assert (er.status, er.stars) == ("in_publicity", 2)
     assert cardio.status == "not_recognised"
+
+
+def test_a_large_cycle_shows_one_group_at_a_time(client, post_world, reviewing, monkeypatch):
+    w = post_world
+    cycle, er, cardio = reviewing
+    second = ReviewGroup.objects.create(committee=w.committee, name="第二小组", order=1)
+    type(w.cardio).objects.filter(pk=w.cardio.pk).update(group=second)
+    monkeypatch.setattr(views, "RESULTS_ALL_MAX", 1)
+    client = logged_in(client, w.committee_secretary)
+    url = reverse("civilization_posts:cycle", args=[cycle.pk])
+    page = client.get(url).content.decode()
+    assert f"result-{er.pk}" in page and f"result-{cardio.pk}" not in page
+    assert "第二小组（1）" in page
+    page = client.get(f"{url}?group={second.pk}").content.decode()
+    assert f"result-{cardio.pk}" in page and f"result-{er.pk}" not in page
+    page = client.get(f"{url}?group=all").content.decode()
+    assert f"result-{cardio.pk}" in page and f"result-{er.pk}" in page
 
 
 def _decided(w, reviewing, capture):

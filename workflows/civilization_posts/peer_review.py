@@ -244,16 +244,20 @@ class ApplicationResult:
         }
 
 
-def cycle_results(*, cycle: Cycle) -> list[ApplicationResult]:
-    """Every application under review with its scores, trimmed mean, flags and suggestion."""
+def cycle_results(*, cycle: Cycle, group_id: int | None = None) -> list[ApplicationResult]:
+    """Every application under review (of one review group, when given) with its scores,
+    trimmed mean, flags and suggestion."""
     rules = rules_of(cycle)
     trim = rules.flag("trim_extremes")
     points = rules.int("outlier_points")
     stars = star_rules(rules)
+    under_review = cycle.applications.filter(status=ApplicationStatus.IN_PEER_REVIEW)
+    if group_id is not None:
+        under_review = under_review.filter(collective__group_id=group_id)
     applications = list(
-        cycle.applications.filter(status=ApplicationStatus.IN_PEER_REVIEW)
-        .select_related("collective__group")
-        .order_by("collective__group__order", "collective__name")
+        under_review.select_related("collective__group").order_by(
+            "collective__group__order", "collective__name"
+        )
     )
     reviews = defaultdict(list)
     for review in PeerReview.objects.filter(application__in=applications).select_related(

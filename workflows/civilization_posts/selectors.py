@@ -16,6 +16,7 @@ from workflows.org.selectors import acting_user_ids, orgs_with_role, path_filter
 
 from .documents import PLAQUE_KIND
 from .models import (
+    ApplicationStatus,
     Collective,
     Cycle,
     CycleStatus,
@@ -155,3 +156,15 @@ def yearly_reviews_visible_to(*, user: AbstractBaseUser) -> QuerySet[YearlyRevie
 def evidence_of(*, application: PostApplication) -> QuerySet[Attachment]:
     """The files sent with an application as evidence, and any added to it later."""
     return Attachment.objects.for_case(application).select_related("uploaded_by")
+
+
+def groups_under_review(*, cycle: Cycle) -> QuerySet[ReviewGroup]:
+    """The review groups with applications in 互检互查, each with how many."""
+    return (
+        ReviewGroup.objects.filter(
+            collectives__applications__cycle=cycle,
+            collectives__applications__status=ApplicationStatus.IN_PEER_REVIEW,
+        )
+        .annotate(applications=Count("collectives__applications"))
+        .order_by("order", "pk")
+    )

@@ -128,11 +128,27 @@ class CycleNewView(LoginRequiredMixin, View):
         return self._render(request, committee, form, status=400)
 
 
+# Past this many applications under review, the committee's page shows one group at a time.
+RESULTS_ALL_MAX = 60
+
+
+def _results_group(request, groups) -> int | None:
+    """The review group whose 互检互查 results the page shows; None for all of them."""
+    chosen = request.GET.get("group", "")
+    if chosen.isdigit() and any(g.pk == int(chosen) for g in groups):
+        return int(chosen)
+    if chosen == "all" or sum(g.applications for g in groups) <= RESULTS_ALL_MAX:
+        return None
+    return groups[0].pk if groups else None
+
+
 class CycleView(LoginRequiredMixin, View):
     def get(self, request, pk: int):
         cycle = _cycle_or_404(request, pk)
         managed = services.cycle_managed_by(cycle=cycle, user=request.user)
         reviewing = managed and cycle.status == CycleStatus.PEER_REVIEW
+        groups = list(selectors.groups_under_review(cycle=cycle)) if reviewing else []
+        group_id = _results_group(request, groups)
         return render(
             request,
             "civilization_posts/cycle.html",
@@ -144,7 +160,11 @@ class CycleView(LoginRequiredMixin, View):
                 "applications": selectors.cycle_cases(
                     queryset=cycle.applications.all(), user=request.user
                 ),
-                "results": peer_review.cycle_results(cycle=cycle) if reviewing else [],
+                "results": peer_review.cycle_results(cycle=cycle, group_id=group_id)
+                if reviewing
+                else [],
+                "groups": groups,
+                "group_id": group_id,
                 "missing": peer_review.reviews_missing(cycle=cycle) if reviewing else [],
                 "sendable": selectors.sendable_collectives(user=request.user, cycle=cycle).exists(),
                 "documents": [d for d in documents_for(subject=cycle) if d.kind != PLAQUE_KIND],
