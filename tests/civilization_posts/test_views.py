@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -290,3 +292,30 @@ def test_yearly_review_started_from_its_page(client, post_world):
     assert Recognition.objects.get().reviews.count() == 1
     stranger = logged_in(client, UserFactory(username="nobody"))
     assert stranger.post(reverse("civilization_posts:yearly"), {}).status_code == 404
+
+
+def test_the_inbox_does_not_query_per_collective_case(
+    client, post_world, django_capture_on_commit_callbacks
+):
+    w = post_world
+    with django_capture_on_commit_callbacks(execute=True):
+        cycle = cycle_for(w)
+        services.cycle_open(cycle=cycle, by=w.committee_secretary)
+    client = logged_in(client, w.secretary_a)
+    counts = []
+    for collective in (w.er, w.cardio):
+        services.filing_submit(
+            cycle=cycle,
+            collective=collective,
+            plan="规划",
+            targets="目标",
+            carriers="载体",
+            slogan="口号",
+            pledge="承诺",
+            by=w.leader_of(collective),
+        )
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("engine:inbox")).content.decode()
+        assert collective.name in page
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

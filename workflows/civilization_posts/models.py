@@ -86,7 +86,7 @@ class Collective(models.Model):
         return next((p for p in self.roster() if p.role == PostRole.LEADER), None)
 
     def roster(self) -> list[CollectiveMember]:
-        """Active members, read once per collective object."""
+        """Active members, read once per collective (or loaded by ``roster_prefetch``)."""
         cached = getattr(self, "_roster", None)
         if cached is None:
             cached = list(self.people.filter(is_active=True).order_by("role_order", "name", "pk"))
@@ -311,11 +311,20 @@ class RubricVersion(models.Model):
         return rubric_from_data(self.sections)
 
 
+class CollectiveCaseManager(models.Manager):
+    """Lists name a case by its collective: load it with the case."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("collective")
+
+
 class CollectiveCase(CaseBase):
     """A case about one collective (its ``collective`` field); its 号长 is who it is about."""
 
     # The roster's basic conditions as counted on submission.
     basic_facts = models.JSONField(_("基本条件核对"), default=dict, blank=True)
+
+    objects = CollectiveCaseManager()
 
     class Meta:
         abstract = True
@@ -871,3 +880,15 @@ class YearlyReview(CollectiveCase):
     )
     def revoke(self) -> None:
         self.stars_after = None
+
+
+def roster_prefetch(lookup: str = "people") -> models.Prefetch:
+    """Load the rosters of many collectives in one query, where ``Collective.roster`` reads
+    them (``lookup`` reaches the collectives' people, e.g. ``collective__people``)."""
+    return models.Prefetch(
+        lookup,
+        queryset=CollectiveMember.objects.filter(is_active=True)
+        .select_related("user")
+        .order_by("role_order", "name", "pk"),
+        to_attr="_roster",
+    )

@@ -31,6 +31,7 @@ from .models import (
     CycleStatus,
     PeerReview,
     PostApplication,
+    roster_prefetch,
 )
 from .records import is_on_roster, reviewer_of, star_rules
 from .rubric import score_sheet
@@ -47,14 +48,16 @@ def reviews_assign(*, cycle: Cycle, due_on: datetime.date, by: AbstractBaseUser)
     rules = rules_of(cycle)
     per_applicant = rules.int("peer_reviewers_max")
     applications = list(
-        cycle.applications.filter(status=ApplicationStatus.QUALIFIED).select_related(
-            "collective__group"
-        )
+        cycle.applications.filter(status=ApplicationStatus.QUALIFIED)
+        .select_related("collective__group")
+        .prefetch_related(roster_prefetch("collective__people"))
     )
     by_group: dict[int, list[PostApplication]] = defaultdict(list)
     for application in applications:
         by_group[application.collective.group_id].append(application)
-    collectives = Collective.objects.filter(group_id__in=list(by_group), is_active=True)
+    collectives = Collective.objects.filter(
+        group_id__in=list(by_group), is_active=True
+    ).prefetch_related(roster_prefetch())
     members = defaultdict(list)
     for collective in collectives:
         members[collective.group_id].append(collective)

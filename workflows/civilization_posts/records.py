@@ -4,11 +4,10 @@ cycle's submitted 互检互查 totals."""
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 from workflows.rules.selectors import ResolvedRules
 
-from .models import Collective, PostApplication
+from .models import Collective
 from .scoring import StarRules
 from .vetoes import BasicFacts, BasicRules, basic_facts, basic_problems
 
@@ -50,12 +49,6 @@ def collective_problems(
     """The basic conditions the collective fails on ``on``, worded with their numbers."""
     facts = collective_facts(collective=collective, on=on, rules=rules)
     return basic_problems(facts, basic_rules(rules))
-
-
-def submitted_totals(application: PostApplication) -> list[Decimal]:
-    return [
-        review.total for review in application.peer_reviews.all() if review.submitted_at is not None
-    ]
 
 
 def is_on_roster(*, user_id: int, collective: Collective) -> bool:
