@@ -5,10 +5,14 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Everything that starts Django with project.settings reads the same local keys (.env, written
+# on first use): DEBUG is off unless that file or the environment turns it on.
+WITH_ENV := bash scripts/with-env.sh
+MANAGE := $(WITH_ENV) $(PY) manage.py
 
-.PHONY: setup system venv migrate demo run test suite lint format messages bench clean
+.PHONY: setup system venv migrate demo run test suite lint format messages static bench clean
 
-setup: system venv messages
+setup: system venv messages static
 
 system:
 	@bash scripts/install-system-packages.sh
@@ -25,21 +29,25 @@ $(STAMP): requirements.txt requirements-dev.txt | $(PY)
 venv: $(STAMP)
 
 messages: venv
-	@$(PY) manage.py compilemessages --ignore='.venv/*' -v 0
+	@$(MANAGE) compilemessages --ignore='.venv/*' -v 0
+
+# Served by WhiteNoise from staticfiles/, with DEBUG off as in production.
+static: venv
+	@$(MANAGE) collectstatic --no-input -v 0
 
 migrate: setup
-	$(PY) manage.py migrate --no-input -v 0
+	$(MANAGE) migrate --no-input -v 0
 
 demo: migrate
-	$(PY) manage.py seed_demo
+	$(MANAGE) seed_demo
 
 run: demo
-	@bash scripts/run.sh $(PY) $(HOST) $(PORT)
+	@$(WITH_ENV) bash scripts/run.sh $(PY) $(HOST) $(PORT)
 
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run -v 0
+	$(MANAGE) makemigrations --check --dry-run -v 0
 
 format: venv
 	$(VENV)/bin/ruff format .
@@ -51,7 +59,7 @@ suite: setup
 test: lint suite
 
 bench: setup
-	$(PY) scripts/benchmark.py
+	$(WITH_ENV) $(PY) scripts/benchmark.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,13 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from workflows.engine.site import site
+from workflows.org.views import PasswordChangeView
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="engine:inbox", permanent=False)),
+    # Ours, before Django's: it ends a password change that a committee reset requires.
+    path("accounts/password_change/", PasswordChangeView.as_view(), name="password_change"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("org/", include("workflows.org.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("workflow/", site.urls),
@@ -20,5 +24,6 @@ urlpatterns = [
     path("wenminghao/", include("workflows.civilization_posts.urls")),
     path("api/v1/", include("workflows.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # The split view serves its start-up script as a file, so the page needs no inline script.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
 ]

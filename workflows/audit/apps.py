@@ -8,8 +8,10 @@ class AuditConfig(AppConfig):
     verbose_name = _("审计")
 
     def ready(self) -> None:
+        from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_login_failed
 
-        from .signals import login_failure_record
+        from .signals import lockout_record, login_failure_record
 
         user_login_failed.connect(login_failure_record, dispatch_uid="audit.login_failure_record")
+        user_locked_out.connect(lockout_record, dispatch_uid="audit.lockout_record")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.http import HttpRequest
 
 # The request being served, so events written deep inside services still record their origin.
@@ -33,12 +34,19 @@ def ip_normalise(raw: str | None) -> str | None:
     return address.compressed
 
 
+def client_address(request: HttpRequest) -> str | None:
+    """REMOTE_ADDR or, behind our proxy (BEHIND_PROXY), the last X-Forwarded-For hop: the one
+    the proxy appended. Earlier hops come from the client, who could write anything there."""
+    if settings.BEHIND_PROXY:
+        hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if address := ip_normalise(hops[-1]):
+            return address
+    return ip_normalise(request.META.get("REMOTE_ADDR"))
+
+
 def request_origin(request: HttpRequest | None) -> tuple[str | None, str]:
-    """(client IP, user agent): the first X-Forwarded-For hop, else REMOTE_ADDR."""
+    """(client IP, user agent) of the request being served, if any."""
     request = request or _current_request.get()
     if request is None:
         return None, ""
-    meta = request.META
-    forwarded = meta.get("HTTP_X_FORWARDED_FOR", "").split(",")[0]
-    ip = ip_normalise(forwarded) or ip_normalise(meta.get("REMOTE_ADDR"))
-    return ip, meta.get("HTTP_USER_AGENT", "")
+    return client_address(request), request.META.get("HTTP_USER_AGENT", "")

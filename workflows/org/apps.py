@@ -6,3 +6,10 @@ class OrgConfig(AppConfig):
     name = "workflows.org"
     label = "org"
     verbose_name = _("组织与人员")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from .signals import password_change_note
+
+        user_logged_in.connect(password_change_note, dispatch_uid="org.password_change_note")

@@ -95,3 +95,63 @@ def party_org_of(org: Organization) -> Organization | None:
         if candidate.party_org_id:
             return candidate.party_org
     return None
+
+
+# Committee offices that look after their members' logins (unlock, password reset).
+ACCOUNT_ROLES = [Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.ORGANIZATION_MEMBER]
+
+
+def account_scope_paths(*, user: AbstractBaseUser, on: datetime.date) -> list[str]:
+    """Subtrees of the 团委 where ``user`` is 书记, 副书记 or 组织委员 (all, for a superuser)."""
+    if user.is_superuser:
+        return ["/"]
+    return list(
+        orgs_with_role(user=user, roles=ACCOUNT_ROLES, on=on)
+        .filter(kind=OrgKind.LEAGUE_COMMITTEE)
+        .values_list("path", flat=True)
+    )
+
+
+def accounts_managed_by(*, user: AbstractBaseUser, on: datetime.date) -> QuerySet:
+    """Accounts whose logins ``user`` may unlock and reset: people of their committees'
+    subtrees — members of a unit below, office holders of a unit below.
+
+    Never an account that reaches beyond: an administrator, someone whose member record lies
+    elsewhere, who holds an office level with the committee (a peer: the committee above looks
+    after them) or outside it, or who stands in for such an office holder. Taking over such an
+    account would give its manager powers they do not have.
+    """
+    paths = account_scope_paths(user=user, on=on)
+    below = path_filter(paths, "org__path") & ~Q(org__path__in=paths)
+    offices = Appointment.objects.on(on)
+    beyond = offices.exclude(below).values("user_id")
+    standing_in = Substitute.objects.on(on).filter(principal__in=beyond).values("substitute_id")
+    in_scope = path_filter(paths, "member__branch__path") | Q(
+        pk__in=offices.filter(below).values("user_id")
+    )
+    elsewhere = Q(member__isnull=False) & ~path_filter(paths, "member__branch__path")
+    return (
+        User.objects.filter(in_scope, is_active=True, is_staff=False, is_superuser=False)
+        .exclude(elsewhere)
+        .exclude(pk=user.pk)
+        .exclude(pk__in=beyond)
+        .exclude(pk__in=standing_in)
+    )
+
+
+def home_org(user: AbstractBaseUser) -> Organization | None:
+    """Where an account belongs in the tree: the member's branch, else their first office."""
+    member = getattr(user, "member", None)
+    if member is not None:
+        return member.branch
+    appointment = Appointment.objects.filter(user=user).order_by("-start_date", "pk").first()
+    return appointment.org if appointment else None
+
+
+# Membership in this group makes the account change its password before anything else; the
+# committee's password reset puts it there, the change takes it out. Admins may add anyone.
+PASSWORD_CHANGE_GROUP = "must_change_password"
+
+
+def password_change_required(user: AbstractBaseUser) -> bool:
+    return user.groups.filter(name=PASSWORD_CHANGE_GROUP).exists()

@@ -1,17 +1,25 @@
-"""Writes to the organisation tree: office holders changing on a date."""
+"""Writes to the organisation tree: office holders changing on a date; members' logins
+looked after by their committee (unlock, password reset)."""
 
 from __future__ import annotations
 
 import datetime
+import secrets
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser
+from axes.utils import reset as axes_reset
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from workflows.audit.models import AuditAction
 from workflows.audit.services import audit_record
+from workflows.engine.errors import CaseError, NotAllowed
 from workflows.wording import person_name
 
-from .models import Appointment, Organization, Role
+from .models import Appointment, Member, Organization, Role
+from .selectors import PASSWORD_CHANGE_GROUP, accounts_managed_by, home_org
 
 # The offices a branch's members elect; a new committee replaces all of them at once.
 COMMITTEE_ROLES = (
@@ -88,3 +96,89 @@ def committee_replace(
                 data={"appointment": appointment.pk, "user": user_id},
             )
     return change
+
+
+# No 0/O, 1/l/I: the committee reads the password out or writes it down for the member.
+TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+TEMPORARY_PASSWORD_LENGTH = 12
+
+
+def _require_manager(*, user: AbstractBaseUser, by: AbstractBaseUser) -> None:
+    managed = accounts_managed_by(user=by, on=timezone.localdate())
+    if not managed.filter(pk=user.pk).exists():
+        raise NotAllowed(_("只有其所在团委的书记、副书记或组织委员可以为该账号解锁或重置密码。"))
+
+
+def _account_event(*, action: str, user: AbstractBaseUser, by: AbstractBaseUser, **data) -> None:
+    audit_record(
+        action=action,
+        by=by,
+        org=home_org(user),
+        after=person_name(user),
+        data={"user": user.pk, "username": user.get_username(), **data},
+    )
+
+
+def account_unlock(*, user: AbstractBaseUser, by: AbstractBaseUser) -> int:
+    """Lifts every login lockout of ``user`` (at any address); returns the records cleared."""
+    _require_manager(user=user, by=by)
+    with transaction.atomic():
+        cleared = axes_reset(username=user.get_username())
+        _account_event(action=AuditAction.AUTH_UNLOCKED, user=user, by=by, cleared=cleared)
+    return cleared
+
+
+def account_password_reset(*, user: AbstractBaseUser, by: AbstractBaseUser) -> str:
+    """Gives ``user`` a random temporary password and returns it, for ``by`` to hand over: it
+    is stored nowhere else (not in the audit event). ``user`` must change it at the next login;
+    their lockouts are lifted, or the new password could not be used."""
+    _require_manager(user=user, by=by)
+    password = "".join(
+        secrets.choice(TEMPORARY_PASSWORD_ALPHABET) for _index in range(TEMPORARY_PASSWORD_LENGTH)
+    )
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get_or_create(name=PASSWORD_CHANGE_GROUP)[0])
+        cleared = axes_reset(username=user.get_username())
+        _account_event(action=AuditAction.AUTH_PASSWORD_RESET, user=user, by=by, cleared=cleared)
+    return password
+
+
+def account_password_change(*, user: AbstractBaseUser, password: str, by: AbstractBaseUser) -> None:
+    """``user`` sets their own password (already validated), which ends a required change."""
+    if by.pk != user.pk:
+        raise NotAllowed(_("只能修改自己的密码。"))
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        user.groups.remove(*Group.objects.filter(name=PASSWORD_CHANGE_GROUP))
+        _account_event(action="auth.password_changed", user=user, by=by)
+
+
+# Every Fernet token starts so (its version byte); no 身份证号 does.
+FERNET_TOKEN_PREFIX = "gAAAAA"
+
+
+def id_numbers_reencrypt() -> int:
+    """Writes every stored 身份证号 again, so it is encrypted with the current SECRET_KEY and
+    first FIELD_ENCRYPTION_SALT; after it the old key or salt can leave the settings. Returns
+    how many were rewritten; writes nothing while any number cannot be read."""
+    with transaction.atomic():
+        members = list(
+            Member.objects.exclude(id_number=None).only("pk", "id_number").select_for_update()
+        )
+        # The field hands back the stored token itself when no configured key opens it:
+        # encrypting that again would bury the number under a key nobody kept.
+        unreadable = [m for m in members if m.id_number.startswith(FERNET_TOKEN_PREFIX)]
+        if unreadable:
+            raise CaseError(
+                _(
+                    "%(count)s 个身份证号无法用当前密钥解密，未做任何改动：请把旧的 SECRET_KEY "
+                    "列入 SECRET_KEY_FALLBACKS、旧的盐保留在 FIELD_ENCRYPTION_SALT 中后再运行。"
+                )
+                % {"count": len(unreadable)}
+            )
+        for member in members:
+            member.save(update_fields=["id_number"])
+    return len(members)
