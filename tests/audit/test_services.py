@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import RequestFactory
 
 from tests.factories import AppointmentFactory, UserFactory
@@ -16,6 +16,7 @@ from workflows.audit.models import (
     AuditEvent,
 )
 from workflows.audit.services import audit_record
+from workflows.audit.triggers import triggers_install, triggers_remove
 from workflows.audit.verification import chain_verify
 
 pytestmark = pytest.mark.django_db
@@ -85,11 +86,12 @@ def test_non_bmp_text_round_trips_and_rehashes_identically(branch_a, case_a):
     assert chain_verify().ok
 
 
-def test_request_origin_first_forwarded_hop_and_user_agent(approver):
+def test_request_origin_is_the_hop_our_proxy_appended_and_the_user_agent(approver, settings):
+    settings.BEHIND_PROXY = True
     request = RequestFactory().post(
         "/",
         REMOTE_ADDR="10.0.0.1",
-        HTTP_X_FORWARDED_FOR="203.0.113.7, 10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.66, 203.0.113.7",
         HTTP_USER_AGENT="Mozilla/5.0 微信",
     )
 
@@ -97,6 +99,15 @@ def test_request_origin_first_forwarded_hop_and_user_agent(approver):
 
     assert event.origin_ip == "203.0.113.7"
     assert event.user_agent == "Mozilla/5.0 微信"
+
+
+def test_a_forwarded_header_without_our_proxy_is_not_believed(approver, settings):
+    settings.BEHIND_PROXY = False
+    request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4")
+
+    assert audit_record(action=AuditAction.COMMENT_ADD, by=None, request=request).origin_ip == (
+        "10.0.0.1"
+    )
 
 
 @pytest.mark.parametrize(
@@ -153,7 +164,10 @@ def test_event_rolls_back_with_the_callers_transaction(approver):
 
 def test_chain_head_is_rebuilt_from_the_last_event_when_missing(approver):
     first = audit_record(action=AuditAction.COMMENT_ADD, by=approver)
+    # Only a flush (which lifts the triggers) leaves a log without its head.
+    triggers_remove(connection)
     AuditChainHead.objects.all().delete()
+    triggers_install(connection)
 
     second = audit_record(action=AuditAction.COMMENT_ADD, by=approver)
 

@@ -2,7 +2,14 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 
-from workflows.audit.models import AuditAction, AuditEvent
+from workflows.audit.checkpoints import checkpoint_create
+from workflows.audit.models import (
+    AppendOnlyError,
+    AuditAction,
+    AuditChainHead,
+    AuditCheckpoint,
+    AuditEvent,
+)
 from workflows.audit.services import audit_record
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +69,49 @@ def test_flush_wipes_the_log_and_leaves_the_triggers_in_place(approver):
     event = audit_record(action=AuditAction.OPINION_ADD, by=None)
     with pytest.raises(DatabaseError, match="append-only"):
         _raw("UPDATE audit_auditevent SET opinion = %s WHERE id = %s", ["改", event.pk])
+
+
+def test_chain_head_refuses_delete_and_moving_back(approver):
+    first = audit_record(action=AuditAction.OPINION_ADD, by=approver)
+    second = audit_record(action=AuditAction.OPINION_ADD, by=approver)
+
+    with pytest.raises(DatabaseError, match="append-only"):
+        _raw("DELETE FROM audit_auditchainhead", [])
+    with pytest.raises(DatabaseError, match="only moves forward"):
+        _raw(
+            "UPDATE audit_auditchainhead SET last_hash = %s, last_id = %s",
+            [first.hash, first.pk],
+        )
+
+    head = AuditChainHead.objects.get()
+    assert (head.last_id, head.last_hash) == (second.pk, second.hash)
+
+
+def test_chain_head_refuses_a_hash_no_event_has(event):
+    with pytest.raises(DatabaseError, match="only moves forward"):
+        _raw(
+            "UPDATE audit_auditchainhead SET last_hash = %s, last_id = %s",
+            ["e" * 64, event.pk + 1],
+        )
+
+
+def test_checkpoints_refuse_update_and_delete(event):
+    checkpoint = checkpoint_create()
+
+    with pytest.raises(DatabaseError, match="append-only"):
+        _raw("UPDATE audit_auditcheckpoint SET event_count = 0", [])
+    with pytest.raises(DatabaseError, match="append-only"):
+        _raw("DELETE FROM audit_auditcheckpoint", [])
+    with pytest.raises(AppendOnlyError):
+        checkpoint.save()
+
+    assert AuditCheckpoint.objects.get().event_count == 1
+
+
+@pytest.mark.postgres
+def test_postgresql_refuses_truncating_the_head_and_checkpoints(event):
+    checkpoint_create()
+    _raw("SET CONSTRAINTS ALL IMMEDIATE", [])
+    for table in ("audit_auditchainhead", "audit_auditcheckpoint"):
+        with pytest.raises(DatabaseError, match="append-only"):
+            _raw(f"TRUNCATE {table}", [])

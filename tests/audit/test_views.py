@@ -236,3 +236,59 @@ def test_admin_is_read_only(client, events):
     assert changelist.status_code == 200
     assert add.status_code == 403
     assert delete.status_code == 403
+
+
+# --- a 实名 objection's author, kept from the person it is about --------------------------
+
+OBJECTOR = "举报人丁"
+
+
+@pytest.fixture
+def objected(world, submitted):
+    from tests.cases import to_publicity
+    from workflows.engine.services.publicity import publicity_latest
+    from workflows.party_recommendation.services import application_object
+
+    to_publicity(world, submitted)
+    objector = MemberFactory(
+        branch=world.branch_b, user=UserFactory(username="jubao", first_name=OBJECTOR)
+    ).user
+    application_object(publicity=publicity_latest(submitted), by=objector, text="材料不实𠮷")
+    # The applicant also keeps the branch's books: the audit workspace opens for them.
+    AppointmentFactory(user=world.applicant_user, org=world.branch_a, role=Role.AUDITOR)
+    return submitted
+
+
+def test_the_person_objected_to_never_reads_the_objectors_name(client, world, objected):
+    client.force_login(world.applicant_user)
+
+    pages = [
+        client.get(LIST_URL).content.decode(),
+        client.get(_timeline_url(objected)).content.decode(),
+        b"".join(client.get(EXPORT_URL).streaming_content).decode("utf-8-sig"),
+    ]
+
+    for page in pages:
+        assert "材料不实𠮷" in page
+        assert OBJECTOR not in page and "jubao" not in page
+        assert "不向当事人公开" in page
+
+
+def test_the_committee_reads_the_objectors_name_in_the_audit_log(client, world, objected):
+    client.force_login(world.committee_secretary)
+
+    assert OBJECTOR in client.get(_timeline_url(objected)).content.decode()
+    assert OBJECTOR in b"".join(client.get(EXPORT_URL).streaming_content).decode("utf-8-sig")
+
+
+def test_the_api_keeps_the_objectors_name_from_the_person_objected_to(world, objected):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    url = reverse("api:case_events", args=[objected._meta.label_lower, objected.pk])
+
+    client.force_authenticate(world.applicant_user)
+    for answer in (client.get(url).json(), client.get(reverse("api:audit_events")).json()):
+        assert OBJECTOR not in str(answer) and "材料不实𠮷" in str(answer)
+    client.force_authenticate(world.committee_secretary)
+    assert OBJECTOR in str(client.get(url).json())

@@ -36,7 +36,7 @@ def document(member, branch, secretary):
     )
 
 
-def test_verification_page_is_public_and_shows_the_record(client, document):
+def test_verification_page_is_public_and_shows_the_document_not_the_opinions(client, document):
     response = client.get(reverse("documents:verify", args=[document.short_code]))
 
     assert response.status_code == 200
@@ -45,9 +45,30 @@ def test_verification_page_is_public_and_shows_the_record(client, document):
     assert "吉𠮷推优入党登记表" in page
     assert "院团发〔2026〕7号" in page
     assert "心内科团支部" in page
-    assert "团支部审核" in page and "同意推荐吉𠮷。" in page
-    assert "2026-11-10 09:30" in page
+    assert "团支部审核" in page and "2026-11-10 09:30" in page
+    assert "同意推荐吉𠮷。" not in page and "陈支书" not in page
+    assert 'data-testid="decisions-restricted"' in page
     assert 'data-testid="superseded"' not in page
+
+
+def test_verification_page_shows_opinions_to_those_who_may_see_the_case(
+    client, document, secretary
+):
+    client.force_login(secretary)
+
+    page = client.get(reverse("documents:verify", args=[document.short_code])).content.decode()
+
+    assert "同意推荐吉𠮷。" in page and "陈支书" in page
+    assert 'data-testid="decisions-restricted"' not in page
+
+
+def test_verification_page_keeps_opinions_from_a_user_of_another_branch(client, document):
+    stranger = AppointmentFactory(role=Role.SECRETARY, user__username="elsewhere").user
+    client.force_login(stranger)
+
+    page = client.get(reverse("documents:verify", args=[document.short_code])).content.decode()
+
+    assert "同意推荐吉𠮷。" not in page and "陈支书" not in page
 
 
 def test_verification_accepts_lower_case_codes(client, document):

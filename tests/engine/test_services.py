@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.cases import open_task
-from tests.factories import UserFactory
+from tests.factories import MemberFactory, UserFactory
 from workflows.audit.models import AuditEvent
 from workflows.engine.errors import CaseError, NotAllowed
 from workflows.engine.models import Attachment, Notification
@@ -63,7 +63,7 @@ def test_transfer_refused_to_the_subject(world, submitted):
 
 
 def test_cc_lets_the_recipient_read_the_case(world, submitted):
-    reader = UserFactory(username="cc_reader")
+    reader = MemberFactory(branch=world.branch_b, user=UserFactory(username="cc_reader")).user
     assert not case_visible_to(case=submitted, user=reader)
     case_cc(case=submitted, users=[reader], by=world.secretary_a)
     assert case_visible_to(case=submitted, user=reader)

@@ -1,4 +1,5 @@
-"""The timer sweep: 公示 windows close on time, overdue tasks are reminded and escalated."""
+"""The timer sweep: 公示 windows close on time, overdue tasks are reminded and escalated, and a
+case waiting for a holder whose 代理人 is its subject moves on."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.cases import open_task, to_publicity
-from workflows.audit.models import AuditEvent
+from workflows.audit.models import AuditCheckpoint, AuditEvent
 from workflows.engine.models import Notification, Publicity
 from workflows.engine.services.timers import timers_sweep
 from workflows.party_recommendation.models import Status
@@ -60,3 +61,30 @@ def test_recently_overdue_task_is_not_escalated(world, submitted, settings):
     _due(open_task(submitted), days_ago=2)
     timers_sweep()
     assert not Notification.objects.filter(user=world.committee_secretary).exists()
+
+
+def test_the_sweep_moves_the_subjects_case_away_from_a_holder_they_stand_in_for(world, round_a):
+    from tests.factories import MemberFactory
+    from workflows.org.models import Substitute
+    from workflows.party_recommendation.services import application_submit
+
+    member = MemberFactory(branch=world.branch_a, user=world.deputy_a, name="周副书记")
+    application = application_submit(
+        member=member, round=round_a, statement="本人申请", by=world.deputy_a
+    )
+    today = timezone.localdate()
+    Substitute.objects.create(
+        principal=world.secretary_a, substitute=world.deputy_a, start_date=today, end_date=today
+    )
+    timers_sweep()
+    assert open_task(application, "branch_review").owner == world.committee_secretary
+
+
+def test_the_sweep_signs_an_audit_checkpoint_once_an_interval(world, submitted, settings):
+    settings.AUDIT_CHECKPOINT_MINUTES = 60
+
+    first = timers_sweep().checkpoint
+    again = timers_sweep().checkpoint
+
+    assert first is not None and again is None
+    assert AuditCheckpoint.objects.get(pk=first).event_count == AuditEvent.objects.count()

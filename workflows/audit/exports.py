@@ -6,11 +6,13 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
+from .selectors import events_for_reader
 
 HEADER = [
     _("编号"),
@@ -39,11 +41,12 @@ class _Echo:
         return value
 
 
-def events_csv_rows(*, events: QuerySet[AuditEvent]) -> Iterator[str]:
+def events_csv_rows(*, events: QuerySet[AuditEvent], reader: AbstractBaseUser) -> Iterator[str]:
     """Lines of a UTF-8 CSV with a byte order mark, which Excel needs to read Chinese."""
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow([str(title) for title in HEADER])
-    for event in events.select_related("actor", "org").order_by("id").iterator(chunk_size=2000):
+    rows = events.select_related("actor", "org").order_by("id").iterator(chunk_size=2000)
+    for event in events_for_reader(rows, user=reader):
         yield writer.writerow(_safe(_row(event)))
 
 

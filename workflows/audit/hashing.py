@@ -1,4 +1,4 @@
-"""Canonical form of an audit event and its SHA-256; shared by writing and verifying."""
+"""Canonical form of an audit event and its keyed hash; shared by writing and verifying."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 
+from .keys import keyed_digest
 from .models import AuditEvent
 
 
@@ -19,7 +20,7 @@ def event_payload(event: AuditEvent) -> dict:
         if event.case_type_id
         else None
     )
-    return {
+    payload = {
         "prev_hash": event.prev_hash,
         "created_at": event.created_at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
         "actor": event.actor_id,
@@ -37,10 +38,20 @@ def event_payload(event: AuditEvent) -> dict:
         "origin_ip": event.origin_ip,
         "user_agent": event.user_agent,
     }
+    if event.key_id:
+        payload["key_id"] = event.key_id
+    return payload
+
+
+def canonical_json(value) -> bytes:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def event_hash(event: AuditEvent) -> str:
-    canonical = json.dumps(
-        event_payload(event), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    """HMAC-SHA256 under the key the event names; plain SHA-256 for pre-key events.
+
+    Raises ``UnknownKey`` when the event names a key that is not configured."""
+    canonical = canonical_json(event_payload(event))
+    if not event.key_id:
+        return hashlib.sha256(canonical).hexdigest()
+    return keyed_digest(key_id=event.key_id, message=canonical)

@@ -51,6 +51,11 @@ class AuditAction(models.TextChoices):
     POST_RECOGNISE = "post.recognise", _("命名青年文明号")
     POST_REVOKE = "post.revoke", _("撤销青年文明号")
     AUTH_LOGIN_FAILED = "auth.login_failed", _("登录失败")
+    AUTH_LOCKED_OUT = "auth.locked_out", _("账号锁定")
+    AUTH_UNLOCKED = "auth.unlocked", _("账号解锁")
+    AUTH_PASSWORD_RESET = "auth.password_reset", _("重置密码")
+    AUTH_PASSWORD_CHANGED = "auth.password_changed", _("本人修改密码")
+    CALENDAR_IMPORT = "calendar.import", _("导入放假安排")
 
 
 ACTION_LABELS = dict(AuditAction.choices)
@@ -100,6 +105,9 @@ class AuditEvent(models.Model):
     user_agent = models.CharField(_("客户端"), max_length=255, blank=True)
     # Unique, so two appends that raced past the chain lock fail instead of forking the chain.
     prev_hash = models.CharField(_("前一事件哈希"), max_length=64, unique=True)
+    # Which AUDIT_HMAC_KEYS entry signed ``hash``; empty for events written before keys existed,
+    # which are plain SHA-256 and sealed by the first keyed event's ``prev_hash``.
+    key_id = models.CharField(_("签名密钥"), max_length=16, blank=True)
     hash = models.CharField(_("哈希"), max_length=64, unique=True)
 
     class Meta:
@@ -125,7 +133,9 @@ class AuditEvent(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """The single row every append locks, so appends form one line even across processes."""
+    """The single row every append locks, so appends form one line even across processes.
+
+    The database lets it only move forward, to the event just appended, and never be deleted."""
 
     last_hash = models.CharField(_("最后事件哈希"), max_length=64, default=GENESIS_HASH)
     last_id = models.PositiveBigIntegerField(_("最后事件编号"), null=True, blank=True)
@@ -136,3 +146,34 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.last_id} {self.last_hash[:12]}"
+
+
+class AuditCheckpoint(models.Model):
+    """A signed statement of the chain heads at one moment, also written outside the database
+    (a file, e-mail, the documents printed after it), so that a rewrite of the chain by someone
+    who can bypass the triggers no longer matches what was published."""
+
+    created_at = models.DateTimeField(_("时间"), default=timezone.now)
+    # Every chain head as {"stream", "last_id", "last_hash"}; ``root`` is their Merkle root.
+    heads = models.JSONField(_("链头"), default=list)
+    root = models.CharField(_("默克尔根"), max_length=64)
+    event_count = models.PositiveBigIntegerField(_("事件数"))
+    prev_signature = models.CharField(_("上一检查点签名"), max_length=64)
+    key_id = models.CharField(_("签名密钥"), max_length=16)
+    signature = models.CharField(_("签名"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("审计检查点")
+        verbose_name_plural = _("审计检查点")
+        get_latest_by = "id"
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.root[:12]}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("audit checkpoints are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("audit checkpoints are append-only")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from workflows.org.models import Organization, Role
 from workflows.org.selectors import orgs_with_role, path_filter, scope_paths
@@ -14,6 +17,27 @@ from workflows.org.selectors import orgs_with_role, path_filter, scope_paths
 from .models import AuditEvent
 
 WORKSPACE_ROLES = [Role.AUDITOR, Role.SECRETARY]
+# Event data naming the users who must not learn who acted (a 实名 objection's author is known
+# to the committee, never to the person it is about), whatever their office.
+WITHHELD_FROM = "withheld_from"
+
+
+def actor_withheld_from(*user_ids: int | None) -> dict:
+    """The event data that keeps the actor from ``user_ids``."""
+    return {WITHHELD_FROM: sorted({pk for pk in user_ids if pk is not None})}
+
+
+def events_for_reader(
+    events: Iterable[AuditEvent], *, user: AbstractBaseUser
+) -> Iterator[AuditEvent]:
+    """``events`` as ``user`` may read them: who acted, and from where, blanked where the
+    event keeps that from them. In memory only; the stored event is untouched."""
+    for event in events:
+        if user.pk in event.data.get(WITHHELD_FROM, ()):
+            event.actor = None
+            event.actor_name = _("（实名反映人，不向当事人公开）")
+            event.origin_ip, event.user_agent = None, ""
+        yield event
 
 
 def workspace_allowed(*, user: AbstractBaseUser) -> bool:

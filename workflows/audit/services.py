@@ -15,6 +15,7 @@ from django.utils import timezone
 from workflows.org.models import Organization
 
 from .hashing import event_hash
+from .keys import signing_key_id
 from .models import AuditChainHead, AuditEvent
 from .origin import request_origin
 
@@ -64,6 +65,7 @@ def audit_record(
         head = _chain_head_locked()
         event.created_at = timezone.now()
         event.prev_hash = head.last_hash
+        event.key_id = signing_key_id()
         event.hash = event_hash(event)
         event.save(force_insert=True)
         head.last_hash, head.last_id = event.hash, event.pk

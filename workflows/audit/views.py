@@ -14,7 +14,7 @@ from workflows.engine.pagination import CappedPaginator
 
 from .exports import events_csv_rows
 from .filters import AuditEventFilter
-from .selectors import case_timeline_for, events_visible_to, workspace_allowed
+from .selectors import case_timeline_for, events_for_reader, events_visible_to, workspace_allowed
 
 
 class AuditorRequiredMixin(LoginRequiredMixin):
@@ -41,13 +41,16 @@ class EventListView(AuditorRequiredMixin, ListView):
         return self.filterset.qs.select_related("actor", "org").order_by("-id")
 
     def get_context_data(self, **kwargs) -> dict:
-        return super().get_context_data(filter=self.filterset, **kwargs)
+        context = super().get_context_data(filter=self.filterset, **kwargs)
+        context["events"] = list(events_for_reader(context["events"], user=self.request.user))
+        return context
 
 
 class EventExportView(AuditorRequiredMixin, View):
     def get(self, request, *args, **kwargs) -> StreamingHttpResponse:
         response = StreamingHttpResponse(
-            events_csv_rows(events=_filtered(request).qs), content_type="text/csv; charset=utf-8"
+            events_csv_rows(events=_filtered(request).qs, reader=request.user),
+            content_type="text/csv; charset=utf-8",
         )
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
         response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'
@@ -64,7 +67,7 @@ class CaseTimelineView(AuditorRequiredMixin, ListView):
         )
         if events is None:
             raise Http404
-        return events
+        return list(events_for_reader(events, user=self.request.user))
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)

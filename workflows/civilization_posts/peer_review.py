@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
-from workflows.engine.services.cases import case_cc, case_transition
+from workflows.engine.services.cases import case_transition, copies_grant
 from workflows.engine.services.notifications import notification_send
 from workflows.org.models import Role
 from workflows.org.selectors import acting_user_ids, role_holders
@@ -92,7 +92,7 @@ def reviews_assign(*, cycle: Cycle, due_on: datetime.date, by: AbstractBaseUser)
                 for pk in reviewer_pks
             )
             case_transition(case=application, transition="peer_review_start", by=by)
-            case_cc(case=application, users=[reviewers[pk] for pk in reviewer_pks], by=by)
+            copies_grant(case=application, users=[reviewers[pk] for pk in reviewer_pks], by=by)
     PeerReview.objects.bulk_create(reviews)
     notification_send(
         users={review.reviewer.pk: review.reviewer for review in reviews}.values(),

@@ -26,7 +26,7 @@ from workflows.org.models import Organization
 from .formatting import date_cn
 from .models import DocumentFailure, DocumentNumberCounter, IssuedDocument, LenientJSONEncoder
 from .rendering import pdf_render, render_worker_start
-from .verification import sha256_of, short_code_new, verification_context
+from .verification import checkpoint_printed, sha256_of, short_code_new, verification_context
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ def _prepared(
         "title": title,
         "number": number,
         "issued_on": today,
-        "verification": verification_context(short_code),
+        "verification": {**verification_context(short_code), "checkpoint": checkpoint_printed()},
     }
 
 

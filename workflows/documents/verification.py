@@ -9,6 +9,9 @@ from typing import IO
 import segno
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
+
+from workflows.audit.checkpoints import checkpoint_latest
 
 # No 0/O, 1/I/L: codes are read off paper and typed in by hand.
 SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -31,6 +34,19 @@ def qr_svg_data_uri(url: str) -> str:
 def verification_context(short_code: str) -> dict:
     url = verification_url(short_code)
     return {"url": url, "short_code": short_code, "qr_svg": qr_svg_data_uri(url)}
+
+
+def checkpoint_printed() -> dict | None:
+    """The audit checkpoint a document carries: paper copies are witnesses the database
+    cannot reach (``audit_verify --expect ID:ROOT``)."""
+    checkpoint = checkpoint_latest()
+    if checkpoint is None:
+        return None
+    return {
+        "id": checkpoint.pk,
+        "root": checkpoint.root[:16],
+        "on": timezone.localtime(checkpoint.created_at).strftime("%Y-%m-%d"),
+    }
 
 
 def sha256_of(stream: IO[bytes] | bytes) -> str:

@@ -38,6 +38,9 @@ def verify(request: HttpRequest, short_code: str) -> HttpResponse:
         form = VerifyUploadForm(request.POST, request.FILES)
         if form.is_valid():
             matches = sha256_of(form.cleaned_data["file"]) == document.sha256
+    # Anyone holding the paper may check it; who decided and what they wrote stays with those
+    # who may see the case.
+    full = document_visible_to(document=document, user=request.user)
     return render(
         request,
         "documents/verify.html",
@@ -45,6 +48,7 @@ def verify(request: HttpRequest, short_code: str) -> HttpResponse:
             "document": document,
             "successor": document.successor,
             "decisions": _decision_rows(document.decisions),
+            "full": full,
             "form": form,
             "matches": matches,
         },

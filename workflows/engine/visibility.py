@@ -13,7 +13,14 @@ from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 from viewflow.workflow.models import Task
 
-from workflows.org.selectors import path_filter, scope_paths
+from workflows.org.models import PARTY_KINDS, Appointment, Member
+from workflows.org.selectors import (
+    acting_user_ids,
+    league_committee_of,
+    party_org_of,
+    path_filter,
+    scope_paths,
+)
 
 
 def visible_paths(user: AbstractBaseUser) -> list[str]:
@@ -32,6 +39,33 @@ def case_visible_to(*, case: Model, user: AbstractBaseUser) -> bool:
     if case.process_id and Task.objects.filter(process_id=case.process_id, owner=user).exists():
         return True
     return CarbonCopy.objects.for_case(case).filter(user=user).exists()
+
+
+def case_acted_on_by(*, case: Model, user: AbstractBaseUser) -> bool:
+    """Whether ``user`` decides on ``case``: an office holder over it, or whoever holds or held
+    one of its tasks (in person or as 代理人); not its applicant, not a CC recipient."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or any(case.org_path.startswith(p) for p in visible_paths(user)):
+        return True
+    acting = acting_user_ids(user=user, on=timezone.localdate())
+    return bool(case.process_id) and (
+        Task.objects.filter(process_id=case.process_id, owner_id__in=acting).exists()
+    )
+
+
+def cc_reachable(*, case: Model, user: AbstractBaseUser) -> bool:
+    """Whether ``user`` may be copied on ``case``: a member or office holder inside the league
+    committee that runs it, or an office holder of its party organisation or one above."""
+    committee = league_committee_of(case.org) or case.org
+    if Member.objects.filter(user=user, branch__path__startswith=committee.path).exists():
+        return True
+    offices = Appointment.objects.on(timezone.localdate()).filter(user=user)
+    if offices.filter(org__path__startswith=committee.path).exists():
+        return True
+    party = party_org_of(case.org)
+    party_line = [*party.ancestors(), party] if party is not None else []
+    return offices.filter(org__in=[org for org in party_line if org.kind in PARTY_KINDS]).exists()
 
 
 def cases_visible_to(*, queryset: QuerySet, user: AbstractBaseUser) -> QuerySet:

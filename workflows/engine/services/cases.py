@@ -16,11 +16,11 @@ from django_fsm import TransitionNotAllowed, can_proceed
 from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
-from workflows.wording import site_language
+from workflows.wording import person_name, site_language
 
 from ..errors import CaseError, NotAllowed, RuleViolation
 from ..models import CarbonCopy, Decision, Opinion
-from ..visibility import case_visible_to
+from ..visibility import case_acted_on_by, case_visible_to, cc_reachable
 from .notifications import notification_send
 
 
@@ -37,9 +37,12 @@ def case_transition(
     by: AbstractBaseUser | None,
     opinion: str = "",
     request: HttpRequest | None = None,
+    audit_data: dict | None = None,
     **kwargs,
 ) -> None:
-    """Run exactly one FSM transition, save, and write its audit event in the same transaction."""
+    """Run exactly one FSM transition, save, and write its audit event in the same transaction.
+
+    ``kwargs`` go to the transition; ``audit_data`` joins the event's data."""
     before = case.status
     method = getattr(case, transition)
     with transaction.atomic():
@@ -65,7 +68,7 @@ def case_transition(
             before=status_before,
             after=status_after,
             opinion=opinion,
-            data={"transition": transition},
+            data={"transition": transition, **(audit_data or {})},
             request=request,
         )
 
@@ -142,9 +145,26 @@ def case_comment(*, case: models.Model, by: AbstractBaseUser, text: str) -> Opin
 def case_cc(
     *, case: models.Model, users: Iterable[AbstractBaseUser], by: AbstractBaseUser
 ) -> list[CarbonCopy]:
-    """抄送: the recipients may read the case from now on and are notified."""
-    if not case_visible_to(case=case, user=by):
-        raise NotAllowed(_("无权查看该案件"))
+    """抄送 by someone who acts on the case, to people of the case's committee subtree or its
+    party organisation: they may read the case from now on and are notified. A copy gives
+    reading, not a say, so its recipients cannot copy it on."""
+    if not case_acted_on_by(case=case, user=by):
+        raise NotAllowed(_("只有办理本案的人员可以抄送（抄送对象不能再转抄送）"))
+    users = list(users)
+    outside = [user for user in users if not cc_reachable(case=case, user=user)]
+    if outside:
+        raise NotAllowed(
+            _("%(names)s 不在本案所属团委及关联党组织范围内，不能抄送")
+            % {"names": "、".join(person_name(user) for user in outside)}
+        )
+    return copies_grant(case=case, users=users, by=by)
+
+
+def copies_grant(
+    *, case: models.Model, users: Iterable[AbstractBaseUser], by: AbstractBaseUser
+) -> list[CarbonCopy]:
+    """Let ``users`` read ``case`` (audited, notified): the step of a process that shows a case
+    to the people its rules chose (互检互查 reviewers), and of a person's checked 抄送."""
     created = []
     for user in users:
         copy, is_new = CarbonCopy.objects.get_or_create(
@@ -156,7 +176,7 @@ def case_cc(
         if is_new:
             created.append(copy)
     if created:
-        names = "、".join(c.user.get_full_name() or c.user.get_username() for c in created)
+        names = "、".join(person_name(c.user) for c in created)
         audit_record(action="case.cc", by=by, case=case, after=names)
         notification_send(
             users=[c.user for c in created],

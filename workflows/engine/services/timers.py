@@ -1,4 +1,5 @@
-"""One sweep of the background jobs: viewflow's due timers, then reminders for overdue tasks."""
+"""One sweep of the background jobs: viewflow's due timers, reminders for overdue tasks, and the
+audit chain's periodic checkpoint."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_timers
 
+from workflows.audit.checkpoints import checkpoint_if_due
 from workflows.org.models import Role
 from workflows.org.selectors import role_holders
 
 from ..selectors import is_overdue
 from .notifications import notification_send
+from .reroute import tasks_recusal_reroute
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +29,7 @@ logger = logging.getLogger(__name__)
 class SweepResult:
     timers_fired: int
     reminders_sent: int
+    checkpoint: int | None
 
 
 def overdue_remind() -> int:
@@ -88,9 +92,16 @@ def process_sweeps() -> int:
 
 
 def timers_sweep() -> SweepResult:
+    checkpoint = checkpoint_if_due()
+    # A substitution that began after its tasks were assigned: the subject's own case moves on.
+    tasks_recusal_reroute(on=timezone.localdate())
     result = SweepResult(
-        timers_fired=fire_due_timers(), reminders_sent=overdue_remind() + process_sweeps()
+        timers_fired=fire_due_timers(),
+        reminders_sent=overdue_remind() + process_sweeps(),
+        checkpoint=checkpoint.pk if checkpoint else None,
     )
-    if result.timers_fired or result.reminders_sent:
-        logger.info("timers fired: %s, reminders sent: %s", *vars(result).values())
+    if result.timers_fired or result.reminders_sent or result.checkpoint:
+        logger.info(
+            "timers fired: %s, reminders sent: %s, audit checkpoint: %s", *vars(result).values()
+        )
     return result
