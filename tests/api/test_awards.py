@@ -118,12 +118,12 @@ def test_create_refusals(world):
     assert response.status_code == 400 and "请填写评选名称" in response.json()["detail"]
 
     response = create(world, codes=["excellent_member", "nobel"])
-    assert response.status_code == 400 and "nobel" in response.json()["codes"][0]
+    assert response.json()["violations"] == ["没有奖项代码：nobel"]
 
     # A judge must hold office in the committee or under it.
     response = create(world, judges=[world.committee_secretary.pk, world.outsider_user.pk])
     assert response.status_code == 400
-    assert str(world.outsider_user.pk) in response.json()["judges"][0]
+    assert str(world.outsider_user.pk) in response.json()["violations"][0]
 
     # Only the committee's own secretaries start a campaign; others do not learn it exists.
     response = client_for(world.secretary_a).post(
@@ -242,6 +242,17 @@ def test_whole_campaign_through_the_api(world, django_capture_on_commit_callback
     response = step(committee, reference, "panel", "publish_shortlist", "", {"picks": []})
     assert response.status_code == 400 and "赵组织" in response.json()["detail"]
 
+    # Scores run from 0 to 100 in tenths: beyond is a malformed field, finer a refusal.
+    for score, answer in ((100.5, "fields"), (86.55, "评分 86.55 最多一位小数")):
+        entries = [
+            {"nomination": mine["id"], "approve": False},
+            {"nomination": theirs["id"], "score": score},
+        ]
+        response = client_for(world.reviewer_2).post(
+            reverse("api:campaign_ballot", args=[pk]), {"entries": entries}, format="json"
+        )
+        assert response.status_code == 400
+        assert answer in response.json() or answer in response.json()["detail"]
     entries = [
         {"nomination": mine["id"], "approve": False},
         {"nomination": theirs["id"], "score": "86.5"},
@@ -352,7 +363,8 @@ def test_branch_b_sees_neither_branch_a_nominations_nor_drafts(world):
         category(draft, "excellent_member").pk,
         member=world.applicant.pk,
     )
-    assert response.status_code == 400 and "member" in response.json()
+    assert response.status_code == 400
+    assert response.json()["violations"] == ["只能推荐本人或所在团支部的团员"]
     assert other.post(reverse("api:campaign_open", args=[draft.pk])).status_code == 404
     assert other.get(reverse("api:campaign_results", args=[draft.pk])).status_code == 404
     assert other.get(reverse("api:campaign_ballot", args=[draft.pk])).status_code == 404
@@ -368,7 +380,8 @@ def test_branch_b_sees_neither_branch_a_nominations_nor_drafts(world):
 def test_opening_is_for_the_committee_secretaries(world):
     campaign = campaign_for(world)
     response = client_for(world.reviewer_1).post(reverse("api:campaign_open", args=[campaign.pk]))
-    assert response.status_code == 400
+    # Signed in and able to see the campaign, but without the right: 403, naming the rule.
+    assert response.status_code == 403
     assert response.json()["violations"] == ["只有发起评选的团委可以发布通知"]
 
 
@@ -455,7 +468,8 @@ def test_nomination_refusals(world):
     response = nominate(world.secretary_a, campaign.pk, branch)
     assert response.status_code == 400 and response.json()["violations"] == ["请选择推荐的集体"]
     response = nominate(world.secretary_a, campaign.pk, branch, org=world.branch_b.pk)
-    assert response.status_code == 400 and "org" in response.json()
+    assert response.status_code == 400
+    assert response.json()["violations"] == ["不是您可以申报的集体"]
 
     other = campaign_for(world, title="另一次评选")
     response = nominate(
@@ -464,7 +478,8 @@ def test_nomination_refusals(world):
         category(other, "excellent_member").pk,
         member=world.applicant.pk,
     )
-    assert response.status_code == 400 and "category" in response.json()
+    assert response.status_code == 400
+    assert response.json()["violations"] == ["本次评选没有这个奖项"]
 
     Campaign.objects.filter(pk=campaign.pk).update(
         deadline=timezone.localdate() - datetime.timedelta(days=1)
@@ -488,12 +503,6 @@ MALFORMED = [
     ("ballot", {"entries": [{"nomination": "x", "approve": "maybe"}]}, {"entries"}),
     ("ballot", {"entries": [{"nomination": 1, "score": "NaN"}]}, {"entries"}),
     ("ballot", {"entries": [{"nomination": 1, "score": "Infinity"}]}, {"entries"}),
-    ("ballot", {"entries": [{"nomination": 1, "score": 88.55}]}, {"entries"}),
-    (
-        "ballot",
-        {"entries": [{"nomination": 1, "approve": True}, {"nomination": 1, "approve": False}]},
-        {"entries"},
-    ),
 ]
 
 
@@ -513,7 +522,9 @@ def test_malformed_payloads_are_400(world, endpoint, body, fields):
         url, payload = reverse("api:campaign_ballot", args=[campaign.pk]), body
     response = client.post(url, payload, format="json")
     assert response.status_code == 400, response.content
-    assert fields <= set(response.json()), response.json()
+    body = response.json()
+    assert fields <= set(body["fields"]), body
+    assert all(any(v.startswith(f"{name}") for v in body["violations"]) for name in fields)
 
 
 def test_form_encoded_and_non_object_bodies_are_refused(world):
@@ -666,15 +677,16 @@ def test_schema_lists_the_award_endpoints(world):
         assert path in response.content, path
 
 
-def test_generated_requests_never_answer_500(world):
-    """Schema-generated requests against the 五四评优 endpoints: 4xx for bad input, never 500."""
-    published(world)
+def test_generated_requests_pass_every_check(world):
+    """Schema-generated requests against the 五四评优 endpoints, every check (tests/api/fuzz.py)."""
+    campaign, _nomination = published(world)
     campaign_for(world, title="草拟中的评选")
     token, _ = Token.objects.get_or_create(user=world.committee_secretary)
-    answers = schema_exercise(
+    exercise = schema_exercise(
         headers={"Authorization": f"Token {token.key}"},
-        max_examples=25,
+        max_examples=20,
         path_regex=r"^/api/v1/(campaigns|honours)/",
+        known={"id": campaign.pk},
     )
-    assert len({(method, path) for method, path, _ in answers}) == 10
-    assert [answer for answer in answers if answer[2] >= 500] == []
+    assert len(exercise.operations) == 10
+    assert exercise.failures == []

@@ -19,8 +19,41 @@ def client_for(user) -> APIClient:
     return client
 
 
-def test_unauthenticated_is_refused():
-    assert APIClient().get(reverse("api:tasks")).status_code in (401, 403)
+def test_anonymous_and_bad_tokens_are_401_with_www_authenticate(world, submitted):
+    anonymous = APIClient()
+    forged = APIClient()
+    forged.credentials(HTTP_AUTHORIZATION="Token not-a-token")
+    task = open_task(submitted, "branch_review")
+    for client in (anonymous, forged):
+        for response in (
+            client.get(reverse("api:tasks")),
+            client.get(reverse("api:case", args=[LABEL, submitted.pk])),
+            client.post(reverse("api:task_approve", args=[task.pk]), {"opinion": "同意"}),
+        ):
+            assert response.status_code == 401
+            assert response["WWW-Authenticate"] == "Token"
+            assert response.json()["detail"]
+
+
+def test_a_signed_in_user_without_the_right_is_403(world, submitted):
+    # No member record: the caller may not apply at all.
+    response = client_for(world.secretary_b).post(
+        reverse("api:application_create"), {"round": 1, "statement": "申请"}, format="json"
+    )
+    assert response.status_code == 403
+    assert response.json()["violations"] == ["当前账号未关联团员档案"]
+    # The task is theirs, the action is not one its step offers.
+    task = open_task(submitted, "branch_review")
+    response = client_for(world.secretary_a).post(
+        reverse("api:task_act", args=[task.pk]), {"action": "accept"}, format="json"
+    )
+    assert response.status_code == 403
+    assert "此环节不能执行" in response.json()["detail"]
+    # Signed in through the session, without the CSRF token DRF asks of a session.
+    session = APIClient(enforce_csrf_checks=True)
+    session.force_login(world.secretary_a)
+    response = session.post(reverse("api:task_approve", args=[task.pk]), {"opinion": "同意"})
+    assert response.status_code == 403 and "CSRF" in response.json()["detail"]
 
 
 def test_applicant_starts_a_case(world, round_a):
@@ -145,15 +178,33 @@ def test_audit_events_are_scoped(world, submitted):
     assert not any(e["case"].startswith(submitted.reference) for e in other)
 
 
-def test_schema_is_served():
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_user("schema", password="x")
+def _schema(user) -> dict:
     client = APIClient()
     client.force_authenticate(user)
-    response = client.get(reverse("schema"))
+    response = client.get(reverse("schema"), {"format": "json"})
     assert response.status_code == 200
-    assert b"/api/v1/tasks/" in response.content
+    return response.json()
+
+
+def test_schema_is_served_and_describes_what_the_api_answers(world):
+    schema = _schema(world.secretary_a)
+    components = schema["components"]["schemas"]
+    assert components["Task"]["properties"]["finished"]["nullable"] is True
+    assert components["Error"]["required"] == ["detail"]
+    assert set(components["Error"]["properties"]) == {"detail", "violations", "fields"}
+    approve = schema["paths"]["/api/v1/tasks/{task_pk}/approve/"]["post"]["responses"]
+    assert {"200", "400", "401", "403", "404", "409", "415"} <= set(approve)
+    claim = schema["paths"]["/api/v1/tasks/{task_pk}/claim/"]["post"]["responses"]
+    assert "415" not in claim  # it takes no body
+    assert approve["400"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+    assert "WWW-Authenticate" in approve["401"]["headers"]
+    tasks = schema["paths"]["/api/v1/tasks/"]["get"]
+    parameters = {p["name"]: p["schema"] for p in tasks["parameters"]}
+    assert parameters["page"]["minimum"] == 1
+    assert parameters["box"]["enum"] == ["inbox", "queue", "archive"]
+    assert {"400", "401", "404"} <= set(tasks["responses"])
 
 
 def test_case_list_is_scoped_paginated_and_filtered(world, submitted):

@@ -114,3 +114,31 @@ def test_application_to_recognition(page, live_server, e2e_world, settings):
     assert download.value.suggested_filename.endswith(".zip")
     application.refresh_from_db()
     assert application.status == "recognised"
+
+
+def test_a_roster_with_a_wrong_cell_is_fixed_on_the_page(page, live_server, e2e_world, settings):
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_USE_SESSIONS = True
+    w = PostWorld(e2e_world)
+    rows = ["姓名,性别,出生日期,岗位,职责", "吉𠮷,女,1996/5/4,护士长,号长"]
+    rows += [f"成员{n},男,1990年1月{n + 1}日,医师," for n in range(5)]
+    rows += ["王五,男的,1890-1-1,护士,"]
+    log_in(page, live_server, w.secretary_a.username)
+    page.goto(f"{live_server.url}/wenminghao/collectives/{w.er.pk}/")
+    page.click("text=导入名册（替换现有名册）")
+    page.set_input_files(
+        "#id_file",
+        files=[{"name": "名册.csv", "mimeType": "text/csv", "buffer": "\r\n".join(rows).encode()}],
+    )
+    page.click("form[enctype] button[type=submit]")
+    problems = page.inner_text("[data-testid=sheet-problems]")
+    assert "第 8 行「性别」：「男的」应为男或女" in problems
+    assert "第 8 行「出生日期」：出生日期 1890-01-01 早于 1900-01-01" in problems
+    # Only the wrong row comes back, as typed; the page keeps the other six.
+    assert page.input_value("[name=cell-8-0]") == "王五"
+    page.fill("[name=cell-8-1]", "男")
+    page.fill("[name=cell-8-2]", "1990-01-01")
+    page.click("[data-testid=sheet-fix] button[type=submit]")
+    page.wait_for_selector("[data-testid=roster]")
+    assert "已导入名册 7 人" in page.content()
+    assert "吉𠮷" in page.inner_text("[data-testid=roster]")

@@ -13,14 +13,11 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
-from rest_framework import generics, serializers, status
-from rest_framework.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from workflows.awards import panel, selectors, services
 from workflows.awards.conditions import rules_of
@@ -34,17 +31,15 @@ from workflows.awards.models import (
 )
 from workflows.awards.presets import category_presets
 from workflows.awards.records import quota_for
+from workflows.engine.bounds import ID, SCORE, YEAR
 from workflows.engine.errors import CaseError
 from workflows.org.models import Appointment, Organization, OrgKind
 from workflows.rules.selectors import rules_resolve
 from workflows.wording import person_name
 
-from .filtering import status_documented, status_filtered
+from .base import ApiListView, ApiView
+from .filtering import query_valid, status_documented, status_filtered
 from .serializers import WithActiveTasks
-
-# Primary keys are big integers; bounding them keeps generated ids inside what the database
-# can compare against.
-ID_BOUNDS = {"min_value": 1, "max_value": 2**63 - 1}
 
 
 # Representations.
@@ -286,45 +281,59 @@ class HonourSerializer(serializers.Serializer):
 # Input. What the rules speak about (blank deeds, a deadline in the past, the quota) is left to
 # the services, so the answer names the rule.
 class CampaignCreateSerializer(serializers.Serializer):
-    org = serializers.IntegerField(help_text="The 团委 running the campaign.", **ID_BOUNDS)
+    org = serializers.IntegerField(help_text="The 团委 running the campaign.", **ID.limits)
     title = serializers.CharField(max_length=120, allow_blank=True)
-    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    year = serializers.IntegerField(**YEAR.limits)
     cutoff_date = serializers.DateField()
     deadline = serializers.DateField()
     notice = serializers.CharField(max_length=6000, allow_blank=True)
     judges = serializers.ListField(
-        child=serializers.IntegerField(**ID_BOUNDS),
-        allow_empty=False,
+        child=serializers.IntegerField(**ID.limits),
+        min_length=1,
         max_length=100,
         help_text="User ids holding office in the committee or the units under it.",
     )
     codes = serializers.ListField(
-        child=serializers.CharField(max_length=30),
+        child=serializers.CharField(max_length=30, allow_blank=True),
         required=False,
-        allow_empty=False,
+        min_length=1,
         max_length=50,
         help_text="Category codes; all the usual categories when left out.",
     )
 
 
 class NominationCreateSerializer(serializers.Serializer):
-    category = serializers.IntegerField(**ID_BOUNDS)
+    category = serializers.IntegerField(**ID.limits)
     member = serializers.IntegerField(
-        required=False, allow_null=True, help_text="For an individual category.", **ID_BOUNDS
+        required=False, allow_null=True, help_text="For an individual category.", **ID.limits
     )
     org = serializers.IntegerField(
-        required=False, allow_null=True, help_text="For a collective category.", **ID_BOUNDS
+        required=False, allow_null=True, help_text="For a collective category.", **ID.limits
     )
     deeds = serializers.CharField(allow_blank=True, max_length=20000)
     honours = serializers.CharField(allow_blank=True, max_length=2000, default="")
     post = serializers.CharField(allow_blank=True, max_length=60, default="")
 
 
+class NominationQuerySerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=NominationStatus.choices, required=False)
+    category = serializers.IntegerField(required=False, help_text="A category id.", **ID.limits)
+
+
+class HonourQuerySerializer(serializers.Serializer):
+    year = serializers.IntegerField(required=False, **YEAR.limits)
+
+
 class BallotEntrySerializer(serializers.Serializer):
-    nomination = serializers.IntegerField(**ID_BOUNDS)
+    nomination = serializers.IntegerField(**ID.limits)
     approve = serializers.BooleanField(required=False, help_text="For a voted category.")
     score = serializers.DecimalField(
-        max_digits=5, decimal_places=1, required=False, help_text="0–100, for a scored category."
+        max_digits=None,
+        decimal_places=None,
+        coerce_to_string=False,
+        required=False,
+        help_text="For a scored category, with at most one decimal.",
+        **SCORE.limits,
     )
 
 
@@ -334,7 +343,7 @@ class BallotCastSerializer(serializers.Serializer):
     def validate_entries(self, entries: list[dict]) -> list[dict]:
         ids = [entry["nomination"] for entry in entries]
         if len(ids) != len(set(ids)):
-            raise ValidationError(_("同一推荐只能评审一次"))
+            raise CaseError(_("同一推荐只能评审一次"))
         return entries
 
 
@@ -382,13 +391,9 @@ def _judges(committee: Organization, ids: list[int]) -> list:
     )
     unknown = sorted(set(ids) - {user.pk for user in users})
     if unknown:
-        raise ValidationError(
-            {
-                "judges": [
-                    _("用户 %(ids)s 不在%(org)s及所属团组织任职，不能担任评委")
-                    % {"ids": "、".join(str(pk) for pk in unknown), "org": committee.name}
-                ]
-            }
+        raise CaseError(
+            _("用户 %(ids)s 不在%(org)s及所属团组织任职，不能担任评委")
+            % {"ids": "、".join(str(pk) for pk in unknown), "org": committee.name}
         )
     return users
 
@@ -400,14 +405,12 @@ def _codes(committee: Organization, codes: list[str] | None) -> list[str] | None
     known = {preset["code"] for preset in category_presets(rules)}
     unknown = [code for code in codes if code not in known]
     if unknown:
-        raise ValidationError(
-            {"codes": [_("没有奖项代码：%(codes)s") % {"codes": "、".join(unknown)}]}
-        )
+        raise CaseError(_("没有奖项代码：%(codes)s") % {"codes": "、".join(unknown)})
     return codes
 
 
 @status_documented(CampaignStatus.values)
-class CampaignListCreateView(generics.ListAPIView):
+class CampaignListCreateView(ApiListView):
     """五四评优 campaigns the user sees (``?status=``); drafts only to the organising committee.
     POST starts a draft with the usual categories."""
 
@@ -415,7 +418,7 @@ class CampaignListCreateView(generics.ListAPIView):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        return status_filtered(selectors.campaigns_visible_to(user=self.request.user), self.request)
+        return status_filtered(selectors.campaigns_visible_to(user=self.request.user), self)
 
     @extend_schema(
         request=CampaignCreateSerializer,
@@ -444,13 +447,13 @@ class CampaignListCreateView(generics.ListAPIView):
         return Response(_detail(request, campaign), status=status.HTTP_201_CREATED)
 
 
-class CampaignDetailView(APIView):
+class CampaignDetailView(ApiView):
     @extend_schema(responses=CampaignDetailSerializer)
     def get(self, request: Request, pk: int) -> Response:
         return Response(_detail(request, _campaign_or_404(request, pk)))
 
 
-class CampaignOpenView(APIView):
+class CampaignOpenView(ApiView):
     @extend_schema(
         request=None,
         responses=CampaignDetailSerializer,
@@ -463,7 +466,7 @@ class CampaignOpenView(APIView):
         return Response(_detail(request, campaign))
 
 
-class NominationListCreateView(generics.ListAPIView):
+class NominationListCreateView(ApiListView):
     """The campaign's nominations the user may see (``?status=``, ``?category=``); POST
     nominates a member (individual categories) or a unit (collective ones)."""
 
@@ -473,25 +476,14 @@ class NominationListCreateView(generics.ListAPIView):
     def get_queryset(self):
         campaign = _campaign_or_404(self.request, self.kwargs["pk"])
         queryset = selectors.campaign_nominations(campaign=campaign, user=self.request.user)
-        params = self.request.query_params
-        if params.get("status"):
-            queryset = queryset.filter(status=params["status"])
-        if params.get("category"):
-            try:
-                category = int(params["category"])
-            except ValueError as error:
-                raise ValidationError({"category": [_("应为奖项 id")]}) from error
-            queryset = queryset.filter(category_id=category)
+        query = query_valid(NominationQuerySerializer, self.request)
+        if query.get("status"):
+            queryset = queryset.filter(status=query["status"])
+        if query.get("category"):
+            queryset = queryset.filter(category_id=query["category"])
         return queryset
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "status", OpenApiTypes.STR, enum=NominationStatus.values, required=False
-            ),
-            OpenApiParameter("category", OpenApiTypes.INT, required=False),
-        ]
-    )
+    @extend_schema(parameters=[NominationQuerySerializer])
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -509,7 +501,7 @@ class NominationListCreateView(generics.ListAPIView):
         data = serializer.validated_data
         category = campaign.categories.filter(pk=data["category"]).first()
         if category is None:
-            raise ValidationError({"category": [_("本次评选没有这个奖项")]})
+            raise CaseError(_("本次评选没有这个奖项"))
         member = org = None
         if category.is_collective:
             if data.get("org") is None:
@@ -520,7 +512,7 @@ class NominationListCreateView(generics.ListAPIView):
                 .first()
             )
             if org is None:
-                raise ValidationError({"org": [_("不是您可以申报的集体")]})
+                raise CaseError(_("不是您可以申报的集体"))
         elif data.get("member") is not None:
             member = (
                 selectors.nominee_members(user=request.user, campaign=campaign)
@@ -528,7 +520,7 @@ class NominationListCreateView(generics.ListAPIView):
                 .first()
             )
             if member is None:
-                raise ValidationError({"member": [_("只能推荐本人或所在团支部的团员")]})
+                raise CaseError(_("只能推荐本人或所在团支部的团员"))
         nomination = services.nomination_submit(
             category=category,
             by=request.user,
@@ -560,7 +552,7 @@ def _sheet(campaign: Campaign, user) -> dict:
     ).data
 
 
-class BallotView(APIView):
+class BallotView(ApiView):
     """A judge's ballot: every nomination they judge, each by vote or by score, in one go."""
 
     parser_classes = [JSONParser]
@@ -592,7 +584,7 @@ class BallotView(APIView):
         return Response(_sheet(campaign, request.user), status=status.HTTP_201_CREATED)
 
 
-class ResultsView(APIView):
+class ResultsView(ApiView):
     @extend_schema(
         responses=ResultsSerializer,
         description="The panel's tallies and ranking per category within the campaign's quota, "
@@ -609,20 +601,16 @@ class ResultsView(APIView):
         return Response(ResultsSerializer(body).data)
 
 
-class HonourListView(generics.ListAPIView):
+class HonourListView(ApiListView):
     """Honours on the records of the members and units in the user's scope (``?year=``)."""
 
     serializer_class = HonourSerializer
 
     def get_queryset(self):
         queryset = selectors.honours_visible_to(user=self.request.user)
-        year = self.request.query_params.get("year")
-        if year:
-            if not (year.isascii() and year.isdigit() and len(year) == 4):
-                raise ValidationError({"year": [_("应为四位年份")]})
-            queryset = queryset.filter(year=int(year))
-        return queryset
+        year = query_valid(HonourQuerySerializer, self.request).get("year")
+        return queryset.filter(year=year) if year else queryset
 
-    @extend_schema(parameters=[OpenApiParameter("year", OpenApiTypes.INT, required=False)])
+    @extend_schema(parameters=[HonourQuerySerializer])
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)

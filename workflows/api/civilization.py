@@ -25,15 +25,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import generics, serializers, status
-from rest_framework.exceptions import ValidationError
+from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from workflows.civilization_posts import peer_review, selectors, services, yearly
 from workflows.civilization_posts.models import (
+    CYCLE_START_YEAR,
     ApplicationStatus,
     CollectiveKind,
     Cycle,
@@ -49,17 +48,25 @@ from workflows.civilization_posts.records import basic_rules, collective_facts, 
 from workflows.civilization_posts.roster import collective_register, manages, person_add
 from workflows.civilization_posts.rubric import rubric_from_data
 from workflows.civilization_posts.vetoes import age_on
+from workflows.engine.bounds import ID, YEAR
+from workflows.engine.errors import CaseError
 from workflows.org.models import LEAGUE_KINDS, Organization
 from workflows.rules.selectors import rules_resolve
 from workflows.wording import person_name
 
-from .awards import ID_BOUNDS
-from .filtering import status_documented, status_filtered
+from .base import ApiListView, ApiView
+from .filtering import query_valid, status_documented, status_filtered
 from .serializers import WithActiveTasks
 
-# Points as sent: finite and bounded here; the rubric's own limits (0 up to the item's points,
-# in half points) are checked and worded by the services.
-POINTS = {"max_digits": None, "decimal_places": None, "min_value": -10000, "max_value": 10000}
+# Points as sent: a finite number (JSON number or numeric text), bounded here; the rubric's own
+# limits (0 up to the item's points, in half points) are checked and worded by the services.
+POINTS = {
+    "max_digits": None,
+    "decimal_places": None,
+    "min_value": -10000,
+    "max_value": 10000,
+    "coerce_to_string": False,
+}
 
 
 # Representations.
@@ -188,14 +195,16 @@ class CollectiveDetailSerializer(CollectiveSerializer):
 
 
 class RubricItemSerializer(serializers.Serializer):
-    code = serializers.CharField(read_only=True, help_text="``<section>.<item>``, e.g. ``2.1``.")
-    text = serializers.CharField(max_length=200)
-    max = serializers.DecimalField(help_text="Points, in half points.", **POINTS)
+    code = serializers.CharField(help_text="``<section>.<item>``, e.g. ``2.1``.")
+    text = serializers.CharField()
+    max = serializers.DecimalField(
+        max_digits=None, decimal_places=None, help_text="Points, in half points."
+    )
 
 
 class RubricSectionSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=60)
-    items = RubricItemSerializer(many=True, max_length=100)
+    name = serializers.CharField()
+    items = RubricItemSerializer(many=True)
 
 
 class RubricVersionSerializer(serializers.Serializer):
@@ -375,18 +384,18 @@ class YearlyReviewSerializer(serializers.Serializer):
 # Input. What the rules speak about (blank text, dates, the rubric's points, the roster) is
 # left to the services, so the answer names the rule.
 class CollectiveFilterSerializer(serializers.Serializer):
-    group = serializers.IntegerField(required=False, help_text="A review group id.", **ID_BOUNDS)
+    group = serializers.IntegerField(required=False, help_text="A review group id.", **ID.limits)
     kind = serializers.ChoiceField(choices=CollectiveKind.choices, required=False)
 
 
 class CollectiveCreateSerializer(serializers.Serializer):
-    org = serializers.IntegerField(help_text="The league organisation it belongs to.", **ID_BOUNDS)
+    org = serializers.IntegerField(help_text="The league organisation it belongs to.", **ID.limits)
     name = serializers.CharField(max_length=120, allow_blank=True)
     kind = serializers.ChoiceField(choices=CollectiveKind.choices)
 
 
 class PersonCreateSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=50)
+    name = serializers.CharField(max_length=50, allow_blank=True)
     gender = serializers.ChoiceField(choices=["男", "女"])
     birth_date = serializers.DateField()
     post = serializers.CharField(max_length=60, allow_blank=True, default="")
@@ -394,20 +403,30 @@ class PersonCreateSerializer(serializers.Serializer):
 
 
 class CycleCreateSerializer(serializers.Serializer):
-    org = serializers.IntegerField(help_text="The 团委 running the cycle.", **ID_BOUNDS)
+    org = serializers.IntegerField(help_text="The 团委 running the cycle.", **ID.limits)
     title = serializers.CharField(max_length=120, allow_blank=True)
-    start_year = serializers.IntegerField(min_value=2000, max_value=2099)
+    start_year = serializers.IntegerField(**CYCLE_START_YEAR.limits)
     filing_deadline = serializers.DateField()
     application_deadline = serializers.DateField()
     notice = serializers.CharField(max_length=6000, allow_blank=True)
 
 
+class RubricItemInputSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=200, allow_blank=True)
+    max = serializers.DecimalField(help_text="Points, in half points.", **POINTS)
+
+
+class RubricSectionInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=60, allow_blank=True)
+    items = RubricItemInputSerializer(many=True, max_length=100)
+
+
 class RubricUpdateSerializer(serializers.Serializer):
-    sections = RubricSectionSerializer(many=True, max_length=50)
+    sections = RubricSectionInputSerializer(many=True, max_length=50)
 
 
 class FilingCreateSerializer(serializers.Serializer):
-    collective = serializers.IntegerField(**ID_BOUNDS)
+    collective = serializers.IntegerField(**ID.limits)
     plan = serializers.CharField(max_length=4000, allow_blank=True)
     targets = serializers.CharField(max_length=2000, allow_blank=True)
     carriers = serializers.CharField(max_length=2000, allow_blank=True)
@@ -423,7 +442,7 @@ def _scores() -> serializers.DictField:
 
 
 class PostApplicationCreateSerializer(serializers.Serializer):
-    collective = serializers.IntegerField(**ID_BOUNDS)
+    collective = serializers.IntegerField(**ID.limits)
     summary = serializers.CharField(max_length=6000, allow_blank=True)
     scores = _scores()
 
@@ -434,13 +453,13 @@ class ReviewSubmitSerializer(serializers.Serializer):
 
 
 class YearlyFilterSerializer(serializers.Serializer):
-    year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
+    year = serializers.IntegerField(required=False, **YEAR.limits)
     status = serializers.ChoiceField(choices=YearlyStatus.choices, required=False)
 
 
 class YearlyStartSerializer(serializers.Serializer):
-    committee = serializers.IntegerField(help_text="The 团委 that recognised them.", **ID_BOUNDS)
-    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    committee = serializers.IntegerField(help_text="The 团委 that recognised them.", **ID.limits)
+    year = serializers.IntegerField(**YEAR.limits)
 
 
 # Views.
@@ -491,11 +510,11 @@ def _sendable(request: Request, cycle: Cycle, pk: int):
         selectors.sendable_collectives(user=request.user, cycle=cycle).filter(pk=pk).first()
     )
     if collective is None:
-        raise ValidationError({"collective": [_("不是您可以报送的集体")]})
+        raise CaseError(_("不是您可以报送的集体"))
     return collective
 
 
-class CollectiveListCreateView(generics.ListAPIView):
+class CollectiveListCreateView(ApiListView):
     """Collectives of the units where the user holds office (and below), and their own, each
     with its headcount (``?group=``, ``?kind=``); POST registers one."""
 
@@ -503,7 +522,7 @@ class CollectiveListCreateView(generics.ListAPIView):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        filters = _valid(CollectiveFilterSerializer, self.request.query_params)
+        filters = query_valid(CollectiveFilterSerializer, self.request)
         queryset = selectors.collectives_visible_to(user=self.request.user).filter(**filters)
         return selectors.collectives_with_counts(queryset).order_by("org_path", "name", "pk")
 
@@ -528,7 +547,7 @@ class CollectiveListCreateView(generics.ListAPIView):
         return Response(_collective_detail(request, collective), status=status.HTTP_201_CREATED)
 
 
-class CollectiveDetailView(APIView):
+class CollectiveDetailView(ApiView):
     @extend_schema(
         responses=CollectiveDetailSerializer,
         description="The roster with ages, the basic conditions counted today under the "
@@ -539,7 +558,7 @@ class CollectiveDetailView(APIView):
         return Response(_collective_detail(request, collective))
 
 
-class PersonCreateView(APIView):
+class PersonCreateView(ApiView):
     parser_classes = [JSONParser]
 
     @extend_schema(
@@ -557,7 +576,7 @@ class PersonCreateView(APIView):
 
 
 @status_documented(CycleStatus.values)
-class CycleListCreateView(generics.ListAPIView):
+class CycleListCreateView(ApiListView):
     """青年文明号 cycles the user sees (``?status=``); drafts only to the organising committee.
     POST starts a draft with the usual rubric."""
 
@@ -565,7 +584,7 @@ class CycleListCreateView(generics.ListAPIView):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        return status_filtered(selectors.cycles_visible_to(user=self.request.user), self.request)
+        return status_filtered(selectors.cycles_visible_to(user=self.request.user), self)
 
     @extend_schema(
         request=CycleCreateSerializer,
@@ -581,13 +600,13 @@ class CycleListCreateView(generics.ListAPIView):
         return Response(_cycle_detail(request, cycle), status=status.HTTP_201_CREATED)
 
 
-class CycleDetailView(APIView):
+class CycleDetailView(ApiView):
     @extend_schema(responses=CycleDetailSerializer)
     def get(self, request: Request, pk: int) -> Response:
         return Response(_cycle_detail(request, _cycle_or_404(request, pk)))
 
 
-class CycleOpenView(APIView):
+class CycleOpenView(ApiView):
     @extend_schema(
         request=None,
         responses=CycleDetailSerializer,
@@ -600,7 +619,7 @@ class CycleOpenView(APIView):
         return Response(_cycle_detail(request, cycle))
 
 
-class RubricView(APIView):
+class RubricView(ApiView):
     parser_classes = [JSONParser]
 
     @extend_schema(
@@ -618,7 +637,7 @@ class RubricView(APIView):
 
 
 @status_documented(FilingStatus.values)
-class FilingListCreateView(generics.ListAPIView):
+class FilingListCreateView(ApiListView):
     """The cycle's 创建备案 the user may see (``?status=``); POST files a collective the user
     leads as 号长/副号长 or through its league organisation."""
 
@@ -628,7 +647,7 @@ class FilingListCreateView(generics.ListAPIView):
     def get_queryset(self):
         cycle = _cycle_or_404(self.request, self.kwargs["pk"])
         queryset = selectors.cycle_cases(queryset=cycle.filings.all(), user=self.request.user)
-        return status_filtered(queryset, self.request)
+        return status_filtered(queryset, self)
 
     @extend_schema(
         request=FilingCreateSerializer,
@@ -646,7 +665,7 @@ class FilingListCreateView(generics.ListAPIView):
 
 
 @status_documented(ApplicationStatus.values)
-class ApplicationListCreateView(generics.ListAPIView):
+class ApplicationListCreateView(ApiListView):
     """The cycle's 申报 the user may see (``?status=``); POST applies for a filed collective
     with its self-assessment on the cycle's rubric (evidence files go through the pages)."""
 
@@ -656,7 +675,7 @@ class ApplicationListCreateView(generics.ListAPIView):
     def get_queryset(self):
         cycle = _cycle_or_404(self.request, self.kwargs["pk"])
         queryset = selectors.cycle_cases(queryset=cycle.applications.all(), user=self.request.user)
-        return status_filtered(queryset.select_related("rubric"), self.request)
+        return status_filtered(queryset.select_related("rubric"), self)
 
     @extend_schema(
         request=PostApplicationCreateSerializer,
@@ -681,7 +700,7 @@ class ApplicationListCreateView(generics.ListAPIView):
         )
 
 
-class ResultsView(APIView):
+class ResultsView(ApiView):
     @extend_schema(
         responses=CycleResultsSerializer,
         description="Each application under 互检互查 with every reviewer's total (outliers "
@@ -700,7 +719,7 @@ class ResultsView(APIView):
         return Response(CycleResultsSerializer(body).data)
 
 
-class PeerReviewListView(generics.ListAPIView):
+class PeerReviewListView(ApiListView):
     """The caller's 互检互查 score sheets in cycles still reviewing, those to score first."""
 
     serializer_class = PeerReviewSerializer
@@ -709,7 +728,7 @@ class PeerReviewListView(generics.ListAPIView):
         return selectors.reviews_of(user=self.request.user)
 
 
-class PeerReviewView(APIView):
+class PeerReviewView(ApiView):
     """One of the caller's score sheets; 404 for any sheet that is not theirs to score."""
 
     parser_classes = [JSONParser]
@@ -742,23 +761,23 @@ def _recognitions(request: Request):
 
 
 @status_documented(RecognitionStatus.values)
-class RecognitionListView(generics.ListAPIView):
+class RecognitionListView(ApiListView):
     """青年文明号 held by the collectives in the user's scope (``?status=``), with their
     history."""
 
     serializer_class = RecognitionSerializer
 
     def get_queryset(self):
-        return status_filtered(_recognitions(self.request), self.request)
+        return status_filtered(_recognitions(self.request), self)
 
 
-class RecognitionDetailView(APIView):
+class RecognitionDetailView(ApiView):
     @extend_schema(responses=RecognitionSerializer)
     def get(self, request: Request, pk: int) -> Response:
         return Response(RecognitionSerializer(_one_or_404(_recognitions(request), pk)).data)
 
 
-class YearlyReviewListCreateView(generics.ListAPIView):
+class YearlyReviewListCreateView(ApiListView):
     """Yearly reviews in the user's scope (``?year=``, ``?status=``); POST starts the year's
     review of every 青年文明号 a committee recognised before it."""
 
@@ -766,7 +785,7 @@ class YearlyReviewListCreateView(generics.ListAPIView):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        filters = _valid(YearlyFilterSerializer, self.request.query_params)
+        filters = query_valid(YearlyFilterSerializer, self.request)
         return selectors.yearly_reviews_visible_to(user=self.request.user).filter(**filters)
 
     @extend_schema(parameters=[YearlyFilterSerializer])

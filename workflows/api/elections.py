@@ -8,23 +8,22 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, serializers, status
-from rest_framework.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from workflows.elections import selectors as election_selectors
 from workflows.elections.models import Election, Method, Status, Term
 from workflows.elections.services import PROCESS_KEY, election_submit, plan_from_data
 from workflows.elections.terms import term_change_request
+from workflows.engine.bounds import ID, SEATS
 from workflows.engine.visibility import cases_visible_to
 from workflows.rules.selectors import rules_resolve
 
-from .filtering import status_documented, status_filtered
+from .base import ApiListView, ApiView
+from .filtering import query_valid, status_documented, status_filtered
 from .serializers import WithActiveTasks
 
 TERM_STATES = ["overdue", "due_soon", "ok", "no_term"]
@@ -137,20 +136,28 @@ class TermChangeSerializer(serializers.Serializer):
 # Input. Fields the rules speak about (blank place, missing resume) are left to the services,
 # so the answer names the rule rather than a generic "this field is required".
 class CandidateInputSerializer(serializers.Serializer):
-    member = serializers.IntegerField()
+    member = serializers.IntegerField(**ID.limits)
     resume = serializers.CharField(max_length=2000, allow_blank=True, default="")
 
 
 class ElectionCreateSerializer(serializers.Serializer):
-    branch = serializers.IntegerField()
+    branch = serializers.IntegerField(**ID.limits)
     meeting_date = serializers.DateField()
     place = serializers.CharField(max_length=120, allow_blank=True, default="")
     agenda = serializers.CharField(max_length=2000, allow_blank=True, default="")
-    seats = serializers.IntegerField(min_value=1, max_value=99)
+    seats = serializers.IntegerField(**SEATS.limits)
     method = serializers.ChoiceField(choices=Method.choices, default=Method.DIRECT)
-    candidates = CandidateInputSerializer(many=True)
-    scrutineers = serializers.ListField(child=serializers.IntegerField(), default=list)
-    tellers = serializers.ListField(child=serializers.IntegerField(), default=list)
+    candidates = CandidateInputSerializer(many=True, max_length=100)
+    scrutineers = serializers.ListField(
+        child=serializers.IntegerField(**ID.limits), default=list, max_length=20
+    )
+    tellers = serializers.ListField(
+        child=serializers.IntegerField(**ID.limits), default=list, max_length=20
+    )
+
+
+class TermQuerySerializer(serializers.Serializer):
+    state = serializers.ChoiceField(choices=TERM_STATES, required=False)
 
 
 class TermChangeInputSerializer(serializers.Serializer):
@@ -169,7 +176,7 @@ def _elections_for(request: Request):
 
 
 @status_documented(Status.values)
-class ElectionListCreateView(generics.ListAPIView):
+class ElectionListCreateView(ApiListView):
     """换届选举 in the user's scope (``?status=``), and reporting a new 请示."""
 
     serializer_class = ElectionSerializer
@@ -177,7 +184,7 @@ class ElectionListCreateView(generics.ListAPIView):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        return status_filtered(_elections_for(self.request), self.request)
+        return status_filtered(_elections_for(self.request), self)
 
     @extend_schema(
         request=ElectionCreateSerializer,
@@ -204,7 +211,7 @@ class ElectionListCreateView(generics.ListAPIView):
         return Response(ElectionDetailSerializer(election).data, status=status.HTTP_201_CREATED)
 
 
-class ElectionDetailView(APIView):
+class ElectionDetailView(ApiView):
     @extend_schema(responses=ElectionDetailSerializer)
     def get(self, request: Request, pk: int) -> Response:
         election = _elections_for(request).filter(pk=pk).first()
@@ -213,21 +220,17 @@ class ElectionDetailView(APIView):
         return Response(ElectionDetailSerializer(election).data)
 
 
-class TermListView(generics.ListAPIView):
+class TermListView(ApiListView):
     """The 换届 dashboard: every branch in scope with its current term, most urgent first."""
 
     serializer_class = TermRowSerializer
 
-    @extend_schema(
-        parameters=[OpenApiParameter("state", OpenApiTypes.STR, enum=TERM_STATES, required=False)]
-    )
+    @extend_schema(parameters=[TermQuerySerializer])
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        state = self.request.query_params.get("state") or None
-        if state is not None and state not in TERM_STATES:
-            raise ValidationError({"state": [f"one of {', '.join(TERM_STATES)}"]})
+        state = query_valid(TermQuerySerializer, self.request).get("state")
         today = timezone.localdate()
         notice = rules_resolve(process=PROCESS_KEY, org=None, on=today).int("remind_months")
         return election_selectors.terms_dashboard(
@@ -235,7 +238,7 @@ class TermListView(generics.ListAPIView):
         )
 
 
-class TermChangeCreateView(APIView):
+class TermChangeCreateView(ApiView):
     @extend_schema(
         request=TermChangeInputSerializer,
         responses={201: TermChangeSerializer},

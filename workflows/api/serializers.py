@@ -6,8 +6,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from viewflow.workflow.models import Task
 
+from workflows.audit.selectors import events_for_reader
+from workflows.documents.selectors import documents_for
+from workflows.engine.actions import ACTION_LABELS
+from workflows.engine.bounds import ID
 from workflows.engine.models import Opinion
+from workflows.engine.registry import processes
 from workflows.engine.selectors import active_tasks_of, is_overdue, task_due_on
+
+# The longest opinion, comment or statement a page takes.
+TEXT_MAX = 2000
 
 
 def _name(user) -> str | None:
@@ -37,7 +45,7 @@ class TaskSerializer(serializers.Serializer):
     status = serializers.CharField()
     owner = serializers.SerializerMethodField()
     created = serializers.DateTimeField()
-    finished = serializers.DateTimeField()
+    finished = serializers.DateTimeField(allow_null=True, help_text="Null while the task is open.")
     due_on = serializers.SerializerMethodField()
     overdue = serializers.SerializerMethodField()
     actions = serializers.SerializerMethodField()
@@ -60,6 +68,10 @@ class TaskSerializer(serializers.Serializer):
         return is_overdue(task)
 
     def get_actions(self, task: Task) -> list[str]:
+        """What the caller may do here: nothing on a case about themselves (回避)."""
+        request = self.context.get("request")
+        if request is not None and task.flow_task.is_recused(request.user, task):
+            return []
         return list(task.flow_task.actions)
 
     def get_case(self, task: Task) -> dict | None:
@@ -74,7 +86,7 @@ class WithActiveTasks(serializers.Serializer):
 
     @extend_schema_field(TaskSerializer(many=True))
     def get_active_tasks(self, case) -> list[dict]:
-        return TaskSerializer(active_tasks_of(case=case), many=True).data
+        return TaskSerializer(active_tasks_of(case=case), many=True, context=self.context).data
 
 
 class OpinionSerializer(serializers.ModelSerializer):
@@ -90,19 +102,26 @@ class OpinionSerializer(serializers.ModelSerializer):
 
 
 class ActSerializer(serializers.Serializer):
-    action = serializers.CharField()
-    opinion = serializers.CharField(required=False, allow_blank=True, default="")
-    data = serializers.DictField(required=False, default=dict)
+    action = serializers.ChoiceField(
+        choices=sorted(ACTION_LABELS), help_text="One of the task's ``actions``."
+    )
+    opinion = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEXT_MAX
+    )
+    data = serializers.DictField(
+        required=False, default=dict, help_text="What the step's handler reads (see the step)."
+    )
 
 
 class BulkItemSerializer(serializers.Serializer):
-    task = serializers.IntegerField()
-    opinion = serializers.CharField(allow_blank=True, default="")
+    task = serializers.IntegerField(**ID.limits)
+    opinion = serializers.CharField(allow_blank=True, default="", max_length=TEXT_MAX)
 
 
 class BulkSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["approve"], default="approve")
-    items = BulkItemSerializer(many=True, allow_empty=False)
+    # A list field rather than ``many=True``: the schema then states the bounds (minItems).
+    items = serializers.ListField(child=BulkItemSerializer(), min_length=1, max_length=500)
 
 
 class BulkOutcomeSerializer(serializers.Serializer):
@@ -112,16 +131,47 @@ class BulkOutcomeSerializer(serializers.Serializer):
 
 
 class OpinionOnlySerializer(serializers.Serializer):
-    opinion = serializers.CharField(required=False, allow_blank=True, default="")
+    opinion = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEXT_MAX
+    )
 
 
 class CommentSerializer(serializers.Serializer):
-    text = serializers.CharField()
+    text = serializers.CharField(max_length=TEXT_MAX, allow_blank=True)
 
 
 class ApplicationCreateSerializer(serializers.Serializer):
-    round = serializers.IntegerField()
-    statement = serializers.CharField()
+    round = serializers.IntegerField(**ID.limits)
+    statement = serializers.CharField(max_length=TEXT_MAX, allow_blank=True)
+
+
+class TaskQuerySerializer(serializers.Serializer):
+    box = serializers.ChoiceField(
+        choices=["inbox", "queue", "archive"],
+        default="inbox",
+        help_text="``inbox``: assigned to the caller; ``queue``: shared with the caller's "
+        "office, to claim; ``archive``: finished by the caller.",
+    )
+
+
+class CaseQuerySerializer(serializers.Serializer):
+    process = serializers.ChoiceField(choices=[], required=False, help_text="Default the first.")
+    status = serializers.ChoiceField(choices=[], required=False)
+    mine = serializers.BooleanField(
+        required=False, help_text="The caller's own cases across every process."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        entries = processes()
+        self.fields["process"].choices = [entry.key for entry in entries]
+        self.fields["status"].choices = sorted(
+            {
+                value
+                for entry in entries
+                for value, _label in entry.case_model._meta.get_field("status").choices
+            }
+        )
 
 
 class DocumentSerializer(serializers.Serializer):
@@ -135,7 +185,26 @@ class DocumentSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
+class CaseDetailSerializer(WithActiveTasks, CaseBriefSerializer):
+    """A case with its opinions, the steps open on it and its documents."""
+
+    history = serializers.SerializerMethodField()
+    documents = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpinionSerializer(many=True))
+    def get_history(self, case) -> list[dict]:
+        opinions = Opinion.objects.for_case(case).select_related("author")
+        return OpinionSerializer(opinions, many=True).data
+
+    @extend_schema_field(DocumentSerializer(many=True))
+    def get_documents(self, case) -> list[dict]:
+        return DocumentSerializer(documents_for(subject=case), many=True).data
+
+
 class AuditEventSerializer(serializers.Serializer):
+    """An event as the caller may read it (``events_for_reader``: a 实名 objection's author
+    stays hidden from the person it is about)."""
+
     id = serializers.IntegerField()
     created_at = serializers.DateTimeField()
     actor = serializers.CharField(source="actor_name")
@@ -145,3 +214,9 @@ class AuditEventSerializer(serializers.Serializer):
     after = serializers.CharField()
     opinion = serializers.CharField()
     hash = serializers.CharField()
+
+    def to_representation(self, event):
+        request = self.context.get("request")
+        if request is not None:
+            [event] = events_for_reader([event], user=request.user)
+        return super().to_representation(event)

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import awards, civilization, elections, views
+from .exceptions import not_found
 
 app_name = "api"
 
@@ -90,4 +91,5 @@ urlpatterns = [
         civilization.YearlyReviewListCreateView.as_view(),
         name="post_yearly_reviews",
     ),
+    re_path(r"", not_found),
 ]

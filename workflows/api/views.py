@@ -5,15 +5,16 @@ from __future__ import annotations
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from rest_framework import status
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework.settings import api_settings
 
 from workflows.audit.selectors import events_for_case, events_visible_to
 from workflows.documents.selectors import documents_for
 from workflows.engine import selectors
-from workflows.engine.models import Opinion
+from workflows.engine.errors import CaseError, NotAllowed
 from workflows.engine.registry import processes
 from workflows.engine.services.bulk import BulkItem, tasks_bulk_act
 from workflows.engine.services.cases import case_comment
@@ -24,6 +25,8 @@ from workflows.party_recommendation.models import Round
 from workflows.party_recommendation.services import application_submit
 
 from . import serializers
+from .base import ApiListView, ApiView
+from .filtering import query_valid
 
 BOXES = {
     "inbox": selectors.inbox_tasks,
@@ -39,13 +42,17 @@ def _task(request: Request, task_pk: int):
     return found
 
 
-class TaskListView(generics.ListAPIView):
+class TaskListView(ApiListView):
+    """The caller's tasks: ``?box=inbox`` (default), ``queue`` or ``archive``."""
+
     serializer_class = serializers.TaskSerializer
 
+    @extend_schema(parameters=[serializers.TaskQuerySerializer])
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        box = self.request.query_params.get("box", "inbox")
-        if box not in BOXES:
-            raise Http404
+        box = query_valid(serializers.TaskQuerySerializer, self.request)["box"]
         return BOXES[box](user=self.request.user)
 
     def paginate_queryset(self, queryset):
@@ -53,26 +60,28 @@ class TaskListView(generics.ListAPIView):
         return selectors.tasks_with_cases(page) if page is not None else page
 
 
-class TaskDetailView(APIView):
+class TaskDetailView(ApiView):
     @extend_schema(responses=serializers.TaskSerializer)
     def get(self, request: Request, task_pk: int) -> Response:
         task = _task(request, task_pk)[1]
-        return Response(serializers.TaskSerializer(task).data)
+        return Response(serializers.TaskSerializer(task, context={"request": request}).data)
 
 
-class TaskClaimView(APIView):
+class TaskClaimView(ApiView):
     @extend_schema(request=None, responses=serializers.TaskSerializer)
     def post(self, request: Request, task_pk: int) -> Response:
         task, case = _task(request, task_pk)[1:]
         task_claim(task=task, by=request.user)
         task.case = case
-        return Response(serializers.TaskSerializer(task).data)
+        return Response(serializers.TaskSerializer(task, context={"request": request}).data)
 
 
-class TaskActView(APIView):
+class TaskActView(ApiView):
     """Finish a task with any action the step offers (``actions`` in the task)."""
 
     fixed_action: str | None = None
+    # ``data`` is an object: JSON only, no form encoding to flatten it.
+    parser_classes = [JSONParser]
 
     def _payload(self, request: Request) -> dict:
         if self.fixed_action:
@@ -99,6 +108,7 @@ class TaskActView(APIView):
 
 class TaskApproveView(TaskActView):
     fixed_action = "approve"
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES
 
     @extend_schema(
         request=serializers.OpinionOnlySerializer, responses=serializers.CaseBriefSerializer
@@ -115,8 +125,10 @@ class TaskRejectView(TaskApproveView):
     fixed_action = "reject"
 
 
-class TaskBulkView(APIView):
+class TaskBulkView(ApiView):
     """批量同意: each item is decided on its own; the answer lists every outcome."""
+
+    parser_classes = [JSONParser]
 
     @extend_schema(
         request=serializers.BulkSerializer, responses=serializers.BulkOutcomeSerializer(many=True)
@@ -134,42 +146,38 @@ class TaskBulkView(APIView):
         return Response(serializers.BulkOutcomeSerializer(outcomes, many=True).data)
 
 
-class CaseListView(generics.ListAPIView):
-    """Cases in the user's scope: ``?process=`` (default the first), ``?status=``, or ``?mine=1``
-    for the user's own cases across processes."""
+class CaseListView(ApiListView):
+    """Cases in the user's scope: ``?process=`` (default the first), ``?status=``, or
+    ``?mine=true`` for the user's own cases across processes."""
 
     serializer_class = serializers.CaseBriefSerializer
 
+    @extend_schema(parameters=[serializers.CaseQuerySerializer])
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        params = self.request.query_params
-        if params.get("mine") == "1":
+        query = query_valid(serializers.CaseQuerySerializer, self.request)
+        if query.get("mine"):
             return selectors.my_cases(user=self.request.user)
         entries = processes()
-        entry = next((e for e in entries if e.key == params.get("process")), entries[0])
+        entry = next((e for e in entries if e.key == query.get("process")), entries[0])
         return selectors.case_queryset(
-            entry=entry, user=self.request.user, status=params.get("status") or None
+            entry=entry, user=self.request.user, status=query.get("status") or None
         )
 
 
-class CaseDetailView(APIView):
-    @extend_schema(responses=serializers.CaseBriefSerializer)
+class CaseDetailView(ApiView):
+    @extend_schema(responses=serializers.CaseDetailSerializer)
     def get(self, request: Request, label: str, pk: int) -> Response:
         case = visible_case_or_404(request, label, pk)[1]
-        body = serializers.CaseBriefSerializer(case).data
-        body["history"] = serializers.OpinionSerializer(
-            Opinion.objects.for_case(case).select_related("author"), many=True
-        ).data
-        body["active_tasks"] = serializers.TaskSerializer(
-            selectors.active_tasks_of(case=case), many=True
-        ).data
-        body["documents"] = serializers.DocumentSerializer(
-            documents_for(subject=case), many=True
-        ).data
-        return Response(body)
+        return Response(serializers.CaseDetailSerializer(case).data)
 
 
-class CaseCommentView(APIView):
-    @extend_schema(request=serializers.CommentSerializer, responses=serializers.OpinionSerializer)
+class CaseCommentView(ApiView):
+    @extend_schema(
+        request=serializers.CommentSerializer, responses={201: serializers.OpinionSerializer}
+    )
     def post(self, request: Request, label: str, pk: int) -> Response:
         case = visible_case_or_404(request, label, pk)[1]
         serializer = serializers.CommentSerializer(data=request.data)
@@ -178,43 +186,41 @@ class CaseCommentView(APIView):
         return Response(serializers.OpinionSerializer(opinion).data, status=status.HTTP_201_CREATED)
 
 
-class CaseEventsView(APIView):
+class CaseEventsView(ApiView):
     @extend_schema(responses=serializers.AuditEventSerializer(many=True))
     def get(self, request: Request, label: str, pk: int) -> Response:
         case = visible_case_or_404(request, label, pk)[1]
         events = events_for_case(case=case)
-        return Response(serializers.AuditEventSerializer(events, many=True).data)
+        return Response(
+            serializers.AuditEventSerializer(events, many=True, context={"request": request}).data
+        )
 
 
-class AuditEventListView(generics.ListAPIView):
+class AuditEventListView(ApiListView):
     serializer_class = serializers.AuditEventSerializer
 
     def get_queryset(self):
         return events_visible_to(user=self.request.user).order_by("-id")
 
 
-class ApplicationCreateView(APIView):
+class ApplicationCreateView(ApiView):
     """Start a 推优入党 case for the current user's member record."""
 
     @extend_schema(
-        request=serializers.ApplicationCreateSerializer, responses=serializers.CaseBriefSerializer
+        request=serializers.ApplicationCreateSerializer,
+        responses={201: serializers.CaseBriefSerializer},
     )
     def post(self, request: Request) -> Response:
         serializer = serializers.ApplicationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         member = Member.objects.filter(user=request.user).select_related("branch").first()
         if member is None:
-            return Response(
-                {"detail": _("当前账号未关联团员档案")}, status=status.HTTP_400_BAD_REQUEST
-            )
+            raise NotAllowed(_("当前账号未关联团员档案"))
         round_ = Round.objects.filter(
             pk=serializer.validated_data["round"], branch=member.branch
         ).first()
         if round_ is None:
-            return Response(
-                {"detail": _("推优批次不存在或不属于本人所在团支部")},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+            raise CaseError(_("推优批次不存在或不属于本人所在团支部"))
         application = application_submit(
             member=member,
             round=round_,
@@ -226,7 +232,7 @@ class ApplicationCreateView(APIView):
         )
 
 
-class DocumentListView(APIView):
+class DocumentListView(ApiView):
     @extend_schema(responses=serializers.DocumentSerializer(many=True))
     def get(self, request: Request, label: str, pk: int) -> Response:
         case = visible_case_or_404(request, label, pk)[1]

@@ -7,6 +7,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from workflows.engine.bounds import YEAR
+from workflows.engine.fields import process_date_field
 from workflows.org.models import Member, Organization
 
 from .models import Category, Judging, NominationStatus
@@ -15,13 +17,9 @@ from .panel import panel_results
 
 class CampaignForm(forms.Form):
     title = forms.CharField(label=_("评选名称"), max_length=120)
-    year = forms.IntegerField(label=_("表彰年度"), min_value=2000, max_value=2100)
-    cutoff_date = forms.DateField(
-        label=_("条件计算截止日"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    deadline = forms.DateField(
-        label=_("推荐截止日"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    year = forms.IntegerField(label=_("表彰年度"), **YEAR.limits)
+    cutoff_date = process_date_field(_("条件计算截止日"))
+    deadline = process_date_field(_("推荐截止日"))
     notice = forms.CharField(
         label=_("通知正文（评选意义、组织要求等）"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -126,9 +124,7 @@ class ShortlistForm(forms.Form):
 
 
 class PartyConfirmForm(forms.Form):
-    decided_on = forms.DateField(
-        label=_("党委审定日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decided_on = process_date_field(_("党委审定日期"), required=False)
     declined = forms.MultipleChoiceField(
         label=_("不同意的人选（须在意见中说明理由）"),
         required=False,

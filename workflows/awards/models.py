@@ -4,11 +4,24 @@ panel and the honours that result."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, transition
 
+from workflows.engine.bounds import (
+    AGE,
+    CHARACTERS,
+    HEADCOUNT,
+    HOURS,
+    MONTHS,
+    PERCENT,
+    SCORE,
+    YEAR,
+    YEARS,
+    process_date_validator,
+)
 from workflows.engine.models import CaseBase
 from workflows.org.models import Member, Organization
 
@@ -38,11 +51,13 @@ class Campaign(CaseBase):
     }
 
     title = models.CharField(_("评选名称"), max_length=120)
-    year = models.PositiveSmallIntegerField(_("表彰年度"))
+    year = models.PositiveSmallIntegerField(_("表彰年度"), validators=YEAR.validators())
     cutoff_date = models.DateField(
-        _("条件计算截止日"), help_text=_("年龄、团龄、任职年限等按此日计算")
+        _("条件计算截止日"),
+        help_text=_("年龄、团龄、任职年限等按此日计算"),
+        validators=[process_date_validator],
     )
-    deadline = models.DateField(_("推荐截止日"))
+    deadline = models.DateField(_("推荐截止日"), validators=[process_date_validator])
     notice = models.TextField(_("通知正文"), max_length=6000)
     judges = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("评审委员"), related_name="+", blank=True
@@ -52,8 +67,12 @@ class Campaign(CaseBase):
     )
     notice_number = models.CharField(_("通知文号"), max_length=60, blank=True)
     decision_number = models.CharField(_("表彰决定文号"), max_length=60, blank=True)
-    confirmed_on = models.DateField(_("党委审定日期"), null=True, blank=True)
-    decided_on = models.DateField(_("表彰决定日期"), null=True, blank=True)
+    confirmed_on = models.DateField(
+        _("党委审定日期"), null=True, blank=True, validators=[process_date_validator]
+    )
+    decided_on = models.DateField(
+        _("表彰决定日期"), null=True, blank=True, validators=[process_date_validator]
+    )
 
     class Meta:
         verbose_name = _("五四评优")
@@ -161,34 +180,60 @@ class Category(models.Model):
     # Quota: a percentage of ``basis`` in each nominating unit (and for the campaign as a whole),
     # or a fixed count when the basis is FIXED.
     basis = models.CharField(_("名额基数"), max_length=12, choices=Basis.choices)
-    quota_value = models.PositiveIntegerField(_("名额比例（%）或定额"))
+    quota_value = models.PositiveIntegerField(
+        _("名额比例（%）或定额"), validators=HEADCOUNT.validators()
+    )
     unit_quota_value = models.PositiveIntegerField(
         _("每个推荐单位定额"),
         null=True,
         blank=True,
         help_text=_("定额奖项每个推荐单位最多推荐的人数；空为不限"),
+        validators=HEADCOUNT.validators(),
     )
-    age_min = models.PositiveSmallIntegerField(_("最小年龄"), null=True, blank=True)
-    age_max = models.PositiveSmallIntegerField(_("最大年龄"), null=True, blank=True)
-    league_years_min = models.PositiveSmallIntegerField(_("最低团龄（年）"), default=0)
+    age_min = models.PositiveSmallIntegerField(
+        _("最小年龄"), null=True, blank=True, validators=AGE.validators()
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("最大年龄"), null=True, blank=True, validators=AGE.validators()
+    )
+    league_years_min = models.PositiveSmallIntegerField(
+        _("最低团龄（年）"), default=0, validators=YEARS.validators()
+    )
     league_member_required = models.BooleanField(_("须为共青团员"), default=False)
     review_required = models.CharField(
         _("教育评议要求"), max_length=12, choices=ReviewRequirement.choices, blank=True
     )
-    volunteer_hours_min = models.PositiveIntegerField(_("年度志愿服务最低时长"), default=0)
+    volunteer_hours_min = models.PositiveIntegerField(
+        _("年度志愿服务最低时长"), default=0, validators=HOURS.validators()
+    )
     dues_arrears_max = models.PositiveSmallIntegerField(
-        _("团费欠缴最多月数"), null=True, blank=True, help_text=_("空为不检查")
+        _("团费欠缴最多月数"),
+        null=True,
+        blank=True,
+        help_text=_("空为不检查"),
+        validators=MONTHS.validators(),
     )
     cadre_years_min = models.PositiveSmallIntegerField(
-        _("最低团干部任职年限"), null=True, blank=True, help_text=_("填写即要求现任团干部")
+        _("最低团干部任职年限"),
+        null=True,
+        blank=True,
+        help_text=_("填写即要求现任团干部"),
+        validators=YEARS.validators(),
     )
     exclude_full_time_cadre = models.BooleanField(_("专职团干部不参评"), default=False)
     repeat_gap_years = models.PositiveSmallIntegerField(
-        _("同一奖项间隔年限"), default=0, help_text=_("获得本奖项后若干年内不再参评；0 为不限")
+        _("同一奖项间隔年限"),
+        default=0,
+        help_text=_("获得本奖项后若干年内不再参评；0 为不限"),
+        validators=YEARS.validators(),
     )
-    unit_members_min = models.PositiveSmallIntegerField(_("集体最少团员数"), default=0)
+    unit_members_min = models.PositiveSmallIntegerField(
+        _("集体最少团员数"), default=0, validators=HEADCOUNT.validators()
+    )
     term_current_required = models.BooleanField(_("须按期换届"), default=False)
-    deeds_max_chars = models.PositiveIntegerField(_("主要事迹字数上限"), default=1500)
+    deeds_max_chars = models.PositiveIntegerField(
+        _("主要事迹字数上限"), default=1500, validators=CHARACTERS.validators()
+    )
 
     class Meta:
         verbose_name = _("奖项")
@@ -200,6 +245,15 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        problems = {}
+        if self.basis != Basis.FIXED and (self.quota_value or 0) > PERCENT.maximum:
+            problems["quota_value"] = _("按比例计算名额时，比例不能超过 100%")
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            problems["age_max"] = _("最大年龄不能小于最小年龄")
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def is_collective(self) -> bool:
@@ -450,7 +504,14 @@ class Ballot(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("评委"), on_delete=models.PROTECT, related_name="+"
     )
     approve = models.BooleanField(_("赞成"))
-    score = models.DecimalField(_("评分"), max_digits=5, decimal_places=1, null=True, blank=True)
+    score = models.DecimalField(
+        _("评分"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=SCORE.validators(),
+    )
     cast_at = models.DateTimeField(_("投票时间"), default=timezone.now)
 
     class Meta:
@@ -485,11 +546,11 @@ class Honour(models.Model):
     )
     category_code = models.CharField(_("奖项代码"), max_length=30, db_index=True)
     title = models.CharField(_("荣誉称号"), max_length=120)
-    year = models.PositiveSmallIntegerField(_("年度"))
+    year = models.PositiveSmallIntegerField(_("年度"), validators=YEAR.validators())
     awarded_by = models.ForeignKey(
         Organization, verbose_name=_("授予单位"), on_delete=models.PROTECT, related_name="+"
     )
-    awarded_on = models.DateField(_("授予日期"))
+    awarded_on = models.DateField(_("授予日期"), validators=[process_date_validator])
     nomination = models.OneToOneField(
         Nomination,
         verbose_name=_("评选记录"),

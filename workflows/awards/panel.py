@@ -32,6 +32,8 @@ from .ranking import CategoryRanking, Tally, category_rank, tally_count
 from .records import quota_for
 
 SCORE_MAX = Decimal(100)
+# Judges score in tenths at the finest (the ballot stores one decimal).
+SCORE_STEP = Decimal("0.1")
 
 
 def judge_unit_paths(*, campaign: Campaign, user: AbstractBaseUser) -> list[str]:
@@ -92,6 +94,11 @@ def _entry_value(
         if not score.is_finite() or not Decimal(0) <= score <= SCORE_MAX:
             raise CaseError(
                 _("%(name)s：评分 %(score)s 不在 0–100 之间")
+                % {"name": nomination.headline, "score": score}
+            )
+        if score != score.quantize(SCORE_STEP):
+            raise CaseError(
+                _("%(name)s：评分 %(score)s 最多一位小数")
                 % {"name": nomination.headline, "score": score}
             )
         return score >= pass_mark, score

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
+from workflows.engine.bounds import PROCESS_DATES
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.models import Decision, Publicity
 from workflows.engine.services.acting import date_parse, task_actor, transition_handler
@@ -65,6 +66,8 @@ def campaign_create(
     """A draft campaign with the usual categories (or those in ``codes``), ready to edit."""
     if not _holds_any(by, org):
         raise NotAllowed(_("只有%(org)s书记、副书记可以发起评选") % {"org": org.name})
+    PROCESS_DATES.check(cutoff_date, _("条件计算截止日"))
+    PROCESS_DATES.check(deadline, _("推荐截止日"))
     if deadline < timezone.localdate():
         raise CaseError(_("推荐截止日不能早于今天"))
     if not title.strip() or not notice.strip():

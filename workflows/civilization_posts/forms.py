@@ -7,14 +7,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workflows.engine.bounds import YEAR
 from workflows.engine.errors import CaseError
+from workflows.engine.fields import birth_date_field, process_date_field
 from workflows.org.models import Organization
 
-from .models import Collective, CollectiveKind, PostRole, ReviewGroup, Stars
+from .models import CYCLE_START_YEAR, Collective, CollectiveKind, PostRole, ReviewGroup, Stars
 from .peer_review import cycle_results
 from .rubric import Rubric, points_text, rubric_from_text
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def _area(rows: int) -> forms.Textarea:
@@ -23,9 +23,9 @@ def _area(rows: int) -> forms.Textarea:
 
 class CycleForm(forms.Form):
     title = forms.CharField(label=_("届期名称"), max_length=120)
-    start_year = forms.IntegerField(label=_("创建年度（奇数年）"), min_value=2000, max_value=2099)
-    filing_deadline = forms.DateField(label=_("创建备案截止日"), widget=DATE)
-    application_deadline = forms.DateField(label=_("申报截止日"), widget=DATE)
+    start_year = forms.IntegerField(label=_("创建年度（奇数年）"), **CYCLE_START_YEAR.limits)
+    filing_deadline = process_date_field(_("创建备案截止日"))
+    application_deadline = process_date_field(_("申报截止日"))
     notice = forms.CharField(label=_("通知正文"), widget=_area(5), max_length=6000)
 
 
@@ -56,13 +56,13 @@ class CollectiveForm(forms.Form):
 class PersonForm(forms.Form):
     name = forms.CharField(label=_("姓名"), max_length=50)
     gender = forms.ChoiceField(label=_("性别"), choices=[("男", _("男")), ("女", _("女"))])
-    birth_date = forms.DateField(label=_("出生日期"), widget=DATE)
+    birth_date = birth_date_field(_("出生日期"))
     post = forms.CharField(label=_("岗位"), max_length=60, required=False)
     role = forms.ChoiceField(label=_("职责"), choices=PostRole.choices, initial=PostRole.MEMBER)
 
 
 class RosterUploadForm(forms.Form):
-    file = forms.FileField(label=_("名册（.xlsx）"))
+    file = forms.FileField(label=_("名册（Excel .xlsx 或 CSV）"))
 
 
 class GroupForm(forms.Form):
@@ -169,7 +169,7 @@ class PeerReviewForm(ScoreSheetMixin, forms.Form):
 
 class YearlyStartForm(forms.Form):
     committee = forms.ModelChoiceField(label=_("团委"), queryset=Organization.objects.none())
-    year = forms.IntegerField(label=_("复核年度"), min_value=2000, max_value=2099)
+    year = forms.IntegerField(label=_("复核年度"), **YEAR.limits)
 
     def __init__(self, *args, committees, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,7 +181,7 @@ class YearlyStartForm(forms.Form):
 
 
 class OpenApplicationsForm(forms.Form):
-    application_deadline = forms.DateField(label=_("申报截止日"), widget=DATE)
+    application_deadline = process_date_field(_("申报截止日"))
 
     def __init__(self, data=None, *, case, task):
         super().__init__(data, initial={"application_deadline": case.application_deadline})
@@ -191,9 +191,7 @@ class OpenApplicationsForm(forms.Form):
 
 
 class StartPeerReviewForm(forms.Form):
-    review_due_on = forms.DateField(
-        label=_("互检互查截止日（空为按规则计算）"), widget=DATE, required=False
-    )
+    review_due_on = process_date_field(_("互检互查截止日（空为按规则计算）"), required=False)
 
     def __init__(self, data=None, *, case, task):
         super().__init__(data)

@@ -11,10 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, transition
 
+from workflows.engine.bounds import YEAR, Bound, past_date_validator, process_date_validator
 from workflows.engine.models import CaseBase
 from workflows.org.models import Member, Organization
 
 from . import conditions
+
+# A cycle's review year (the year after it starts) lies in the years the system serves too.
+CYCLE_START_YEAR = Bound(YEAR.minimum, YEAR.maximum - 1)
 
 
 class ReviewGroup(models.Model):
@@ -114,7 +118,7 @@ class CollectiveMember(models.Model):
     )
     name = models.CharField(_("姓名"), max_length=50)
     gender = models.CharField(_("性别"), max_length=2, choices=[("男", _("男")), ("女", _("女"))])
-    birth_date = models.DateField(_("出生日期"))
+    birth_date = models.DateField(_("出生日期"), validators=[past_date_validator])
     post = models.CharField(_("岗位"), max_length=60, blank=True)
     role = models.CharField(
         _("职责"), max_length=8, choices=PostRole.choices, default=PostRole.MEMBER
@@ -190,18 +194,24 @@ class Cycle(CaseBase):
     }
 
     title = models.CharField(_("届期名称"), max_length=120)
-    start_year = models.PositiveSmallIntegerField(_("创建年度（奇数年）"))
-    filing_deadline = models.DateField(_("创建备案截止日"))
-    application_deadline = models.DateField(_("申报截止日"))
+    start_year = models.PositiveSmallIntegerField(
+        _("创建年度（奇数年）"), validators=CYCLE_START_YEAR.validators()
+    )
+    filing_deadline = models.DateField(_("创建备案截止日"), validators=[process_date_validator])
+    application_deadline = models.DateField(_("申报截止日"), validators=[process_date_validator])
     notice = models.TextField(_("通知正文"), max_length=6000)
     status = FSMField(
         _("状态"), default=CycleStatus.DRAFT, choices=CycleStatus.choices, protected=True
     )
     notice_number = models.CharField(_("创建通知文号"), max_length=60, blank=True)
     application_notice_number = models.CharField(_("申报通知文号"), max_length=60, blank=True)
-    review_due_on = models.DateField(_("互检互查截止日"), null=True, blank=True)
+    review_due_on = models.DateField(
+        _("互检互查截止日"), null=True, blank=True, validators=[process_date_validator]
+    )
     decision_number = models.CharField(_("命名决定文号"), max_length=60, blank=True)
-    decided_on = models.DateField(_("命名日期"), null=True, blank=True)
+    decided_on = models.DateField(
+        _("命名日期"), null=True, blank=True, validators=[process_date_validator]
+    )
 
     class Meta:
         verbose_name = _("青年文明号届期")
@@ -338,6 +348,14 @@ class CollectiveCase(CaseBase):
         """Nobody decides on their own collective: its 号长 is recused like a case's subject."""
         leader = self.collective.leader
         return leader.user_id if leader is not None else None
+
+    @classmethod
+    def about_user(cls, user_id: int) -> Q:
+        return Q(
+            collective__people__user_id=user_id,
+            collective__people__role=PostRole.LEADER,
+            collective__people__is_active=True,
+        )
 
 
 class FilingStatus(models.TextChoices):
@@ -718,7 +736,8 @@ class Recognition(models.Model):
     awarded_by = models.ForeignKey(
         Organization, verbose_name=_("命名单位"), on_delete=models.PROTECT, related_name="+"
     )
-    recognised_on = models.DateField(_("命名日期"))
+    # Titles from before the system are entered from the paper record: any past day.
+    recognised_on = models.DateField(_("命名日期"), validators=[past_date_validator])
     document_number = models.CharField(_("命名决定文号"), max_length=60, blank=True)
     status = models.CharField(
         _("状态"),
@@ -802,7 +821,7 @@ class YearlyReview(CollectiveCase):
     collective = models.ForeignKey(
         Collective, verbose_name=_("集体"), on_delete=models.PROTECT, related_name="+"
     )
-    year = models.PositiveSmallIntegerField(_("复核年度"))
+    year = models.PositiveSmallIntegerField(_("复核年度"), validators=YEAR.validators())
     report = models.TextField(_("年度创建工作报告"), blank=True, max_length=6000)
     stars_before = models.PositiveSmallIntegerField(_("复核前星级"), choices=Stars.choices)
     stars_after = models.PositiveSmallIntegerField(

@@ -11,12 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
+from workflows.engine.bounds import PAST_DATES
 from workflows.engine.errors import CaseError, NotAllowed
+from workflows.engine.spreadsheets import SheetRow
 from workflows.org.models import Organization, OrgKind
 from workflows.org.selectors import leads
 
 from .models import Collective, CollectiveMember, ReviewGroup
-from .roster_file import RosterRow
+from .roster_file import RosterRow, roster_parse
 
 
 def manages(*, user: AbstractBaseUser, org: Organization) -> bool:
@@ -70,8 +72,7 @@ def person_add(
     _manager_or_refuse(by, collective.org)
     if not name.strip():
         raise CaseError(_("请填写姓名"))
-    if birth_date > timezone.localdate():
-        raise CaseError(_("出生日期不能晚于今天"))
+    PAST_DATES.check(birth_date, _("出生日期"))
     try:
         with transaction.atomic():
             person = CollectiveMember.objects.create(
@@ -123,6 +124,13 @@ def roster_replace(*, collective: Collective, rows: list[RosterRow], by: Abstrac
             )
         _roster_changed(collective, by, f"导入名册 {len(rows)} 人")
     return len(rows)
+
+
+def roster_import(*, collective: Collective, rows: list[SheetRow], by: AbstractBaseUser) -> int:
+    """The whole roster from a sheet's rows (an upload, or the rows corrected on the page):
+    every row is checked, and nothing changes unless all of them are good."""
+    _manager_or_refuse(by, collective.org)
+    return roster_replace(collective=collective, rows=roster_parse(rows), by=by)
 
 
 def group_create(

@@ -1,24 +1,41 @@
-"""A collective's roster as an Excel sheet (姓名, 性别, 出生日期, 岗位, 职责): read for import,
-written for download and as the template to fill in."""
+"""A collective's roster as a spreadsheet (姓名, 性别, 出生日期, 岗位, 职责): read for import (.xlsx
+or .csv, through the shared reader), written for download and as the template to fill in."""
 
 from __future__ import annotations
 
 import datetime
 import io
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import IO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
-from workflows.engine.errors import CaseError
+from workflows.engine.bounds import PAST_DATES
+from workflows.engine.spreadsheets import (
+    CellProblem,
+    ChoiceColumn,
+    DateColumn,
+    SheetInvalid,
+    SheetRow,
+    TextColumn,
+    cell_text,
+    rows_parse,
+    spreadsheet_rows,
+)
 
-HEADERS = ("姓名", "性别", "出生日期", "岗位", "职责")
-ROLES = {"号长": "leader", "副号长": "deputy", "成员": "member", "": "member"}
-ROLE_NAMES = {value: key for key, value in ROLES.items() if key}
-MAX_ROWS = 500
-# 1990-05-04, 1990/5/4, 1990.5.4 or 1990年5月4日, as people type them.
-_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+ROLES = {"号长": "leader", "副号长": "deputy", "成员": "member"}
+ROLE_NAMES = {value: key for key, value in ROLES.items()}
+# The sheet's header row; the names are the file's format, in Chinese whatever the language.
+ROSTER_COLUMNS = (
+    TextColumn(name="姓名", max_length=50),
+    ChoiceColumn(name="性别", choices=("男", "女")),
+    DateColumn(name="出生日期", window=PAST_DATES),
+    TextColumn(name="岗位", required=False, max_length=60),
+    ChoiceColumn(name="职责", required=False, choices=tuple(ROLES)),
+)
+HEADERS = tuple(column.name for column in ROSTER_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -30,66 +47,57 @@ class RosterRow:
     role: str
 
 
-def _date(value) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    match = _DATE.match(str(value or "").strip())
-    if match is None:
-        return None
-    try:
-        return datetime.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+def roster_rows(file: IO[bytes]) -> list[SheetRow]:
+    """The rows of an uploaded roster (.xlsx or .csv), each cell as it was typed."""
+    return spreadsheet_rows(file, columns=ROSTER_COLUMNS)
 
 
-def roster_read(content: bytes) -> list[RosterRow]:
-    """Rows of the first sheet under the header row; every wrong cell is named by row."""
+def roster_parse(rows: Sequence[SheetRow]) -> list[RosterRow]:
+    """The people on ``rows``, or SheetInvalid naming every wrong cell by row and column."""
+    problems: list[CellProblem] = []
     try:
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-    except Exception as error:  # openpyxl raises several kinds for a file that is not xlsx
-        raise CaseError(_("无法读取名册：请上传 .xlsx 格式的 Excel 文件")) from error
-    rows = list(sheet.iter_rows(values_only=True))
-    if not rows or tuple(str(c or "").strip() for c in rows[0][: len(HEADERS)]) != HEADERS:
-        raise CaseError(_("名册第一行应为：%(headers)s") % {"headers": "、".join(HEADERS)})
-    body = [row for row in rows[1:] if any(cell not in (None, "") for cell in row)]
-    if len(body) > MAX_ROWS:
-        raise CaseError(_("名册超过 %(max)s 行") % {"max": MAX_ROWS})
-    problems, result = [], []
-    for number, row in enumerate(body, 2):
-        cells = [*row, *[None] * len(HEADERS)][: len(HEADERS)]
-        name, gender, born, post, role = cells
-        name = str(name or "").strip()
-        gender = str(gender or "").strip()
-        role_name = str(role or "").strip()
-        birth_date = _date(born)
-        if not name:
-            problems.append(_("第 %(row)s 行：缺少姓名") % {"row": number})
-        if gender not in ("男", "女"):
-            problems.append(
-                _("第 %(row)s 行：性别「%(value)s」应为男或女") % {"row": number, "value": gender}
-            )
-        if birth_date is None:
-            problems.append(
-                _("第 %(row)s 行：出生日期「%(value)s」无法识别（应为 1990-05-04）")
-                % {"row": number, "value": born or ""}
-            )
-        if role_name not in ROLES:
-            problems.append(
-                _("第 %(row)s 行：职责「%(value)s」应为号长、副号长或成员")
-                % {"row": number, "value": role_name}
-            )
-        if not problems:
-            result.append(
-                RosterRow(name, gender, birth_date, str(post or "").strip(), ROLES[role_name])
-            )
-    leaders = sum(1 for row in result if row.role == "leader")
-    if not problems and leaders > 1:
-        problems.append(_("名册中有 %(count)s 名号长，只能有一名") % {"count": leaders})
+        values = rows_parse(rows, ROSTER_COLUMNS)
+    except SheetInvalid as error:
+        problems, values = list(error.problems), []
+    problems += _roster_problems(rows)
     if problems:
-        raise CaseError(problems)
-    return result
+        raise SheetInvalid(sorted(problems, key=lambda problem: problem.row or 0), list(rows))
+    return [
+        RosterRow(
+            name=value["姓名"],
+            gender=value["性别"],
+            birth_date=value["出生日期"],
+            post=value["岗位"],
+            role=ROLES.get(value["职责"], "member"),
+        )
+        for value in values
+    ]
+
+
+def _roster_problems(rows: Sequence[SheetRow]) -> list[CellProblem]:
+    """What no single cell shows: a second 号长, the same person twice."""
+    leaders = [row.number for row in rows if cell_text(row.cells.get("职责")) == "号长"]
+    problems = []
+    if len(leaders) > 1:
+        problems += [
+            CellProblem(
+                number, "职责", _("名册中有 %(count)s 名号长，只能有一名") % {"count": len(leaders)}
+            )
+            for number in leaders
+        ]
+    seen: dict[tuple[str, str], int] = {}
+    for row in rows:
+        key = (cell_text(row.cells.get("姓名")), cell_text(row.cells.get("出生日期")))
+        if key[0] and key in seen:
+            problems.append(
+                CellProblem(
+                    row.number,
+                    "姓名",
+                    _("与第 %(other)s 行的姓名和出生日期相同") % {"other": seen[key]},
+                )
+            )
+        seen.setdefault(key, row.number)
+    return problems
 
 
 def roster_workbook(people) -> bytes:

@@ -85,6 +85,8 @@ def rubric_build(sections: list[tuple[str, list[tuple[str, Decimal]]]]) -> Rubri
     problems = []
     built = []
     for index, (name, items) in enumerate(sections, 1):
+        if not name:
+            problems.append(_("第 %(number)s 部分未写名称") % {"number": index})
         if not items:
             problems.append(_("「%(section)s」没有评分项目") % {"section": name})
         for text, points in items:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
+from workflows.engine.bounds import PAST_DATES, PROCESS_DATES
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.models import Decision, Publicity
 from workflows.engine.services.acting import date_parse, task_actor, transition_handler
@@ -88,6 +89,8 @@ def cycle_create(
         raise NotAllowed(_("只有%(org)s书记、副书记可以发起青年文明号创建评审") % {"org": org.name})
     if not title.strip() or not notice.strip():
         raise CaseError(_("请填写届期名称和通知正文"))
+    PROCESS_DATES.check(filing_deadline, _("创建备案截止日"))
+    PROCESS_DATES.check(application_deadline, _("申报截止日"))
     rules = rules_resolve(process=PROCESS_KEY, org=org, on=timezone.localdate())
     cycle = Cycle(
         org=org,
@@ -535,8 +538,7 @@ def recognition_import(
         raise NotAllowed(_("只有%(org)s书记、副书记可以补录") % {"org": awarded_by.name})
     if stars not in Stars.values:
         raise CaseError(_("星级只能是 1–3"))
-    if recognised_on > timezone.localdate():
-        raise CaseError(_("命名日期不能晚于今天"))
+    PAST_DATES.check(recognised_on, _("命名日期"))
     if not collective.org_path.startswith(awarded_by.path):
         raise CaseError(
             _("%(name)s不在%(org)s范围内") % {"name": collective.name, "org": awarded_by.name}

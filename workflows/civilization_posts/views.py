@@ -19,6 +19,7 @@ from django.views import View
 from workflows.documents.selectors import documents_for
 from workflows.engine.errors import CaseError
 from workflows.engine.services.publicity import publicity_latest
+from workflows.engine.spreadsheets import SheetInvalid, SheetRow, fix_sheet, fixed_rows
 from workflows.engine.views.common import report_error
 from workflows.org.models import LEAGUE_KINDS, Organization
 from workflows.org.selectors import path_filter
@@ -47,7 +48,7 @@ from .models import (
     ReviewGroup,
 )
 from .records import collective_facts, collective_problems
-from .roster_file import roster_read, roster_workbook
+from .roster_file import ROSTER_COLUMNS, roster_rows, roster_workbook
 
 LEAGUE_KIND_VALUES = [str(kind) for kind in LEAGUE_KINDS]
 
@@ -416,9 +417,10 @@ class PersonAddView(LoginRequiredMixin, View):
         collective = _collective_or_404(request, pk)
         form = PersonForm(request.POST)
         if not form.is_valid():
-            for errors in form.errors.values():
+            for name, errors in form.errors.items():
+                label = form.fields[name].label if name in form.fields else ""
                 for error in errors:
-                    messages.error(request, error)
+                    messages.error(request, f"{label}：{error}" if label else error)
         else:
             try:
                 roster.person_add(collective=collective, by=request.user, **form.cleaned_data)
@@ -445,20 +447,40 @@ class PersonRemoveView(LoginRequiredMixin, View):
 
 
 class RosterUploadView(LoginRequiredMixin, View):
+    """A roster from an .xlsx or .csv file, or from the rows shown back for correction: when a
+    cell is wrong nothing is imported, and the page shows the rows with every wrong cell named
+    so only those need fixing."""
+
     def post(self, request, pk: int):
         collective = _collective_or_404(request, pk)
-        form = RosterUploadForm(request.POST, request.FILES)
-        if not form.is_valid():
-            messages.error(request, _("请选择名册文件"))
-        else:
-            try:
-                rows = roster_read(form.cleaned_data["file"].read())
-                count = roster.roster_replace(collective=collective, rows=rows, by=request.user)
-            except CaseError as error:
-                report_error(request, error)
+        try:
+            rows = self._rows(request)
+            if rows is None:
+                messages.error(request, _("请选择名册文件"))
             else:
+                count = roster.roster_import(collective=collective, rows=rows, by=request.user)
                 messages.success(request, _("已导入名册 %(count)s 人") % {"count": count})
+        except SheetInvalid as error:
+            return render(
+                request,
+                "civilization_posts/roster_fix.html",
+                {
+                    "collective": collective,
+                    "problems": error.messages,
+                    "sheet": fix_sheet(error, ROSTER_COLUMNS),
+                    "upload_form": RosterUploadForm(),
+                },
+                status=400,
+            )
+        except CaseError as error:
+            report_error(request, error)
         return HttpResponseRedirect(reverse("civilization_posts:collective", args=[pk]))
+
+    def _rows(self, request) -> list[SheetRow] | None:
+        if "sheet" in request.POST:
+            return fixed_rows(request.POST["sheet"], request.POST, ROSTER_COLUMNS)
+        form = RosterUploadForm(request.POST, request.FILES)
+        return roster_rows(form.cleaned_data["file"]) if form.is_valid() else None
 
 
 class RosterFileView(LoginRequiredMixin, View):

@@ -8,6 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workflows.engine.bounds import HEADCOUNT, SEATS
+from workflows.engine.fields import process_date_field
 from workflows.org.models import Member, Standing
 
 from . import conditions
@@ -49,14 +51,12 @@ def _members_named(members: list[Member], text: str, label) -> list[Member]:
 class PlanForm(forms.Form):
     """The 请示: the meeting, the seats, the candidates with their 简历, the vote counters."""
 
-    meeting_date = forms.DateField(
-        label=_("团员大会日期"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    meeting_date = process_date_field(_("团员大会日期"))
     place = forms.CharField(label=_("地点"), max_length=120)
     agenda = forms.CharField(
         label=_("议程（每行一项）"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
     )
-    seats = forms.IntegerField(label=_("应选名额"), min_value=1, max_value=15)
+    seats = forms.IntegerField(label=_("应选名额"), **SEATS.limits)
     method = forms.ChoiceField(label=_("选举办法"), choices=Method.choices)
     candidates_text = forms.CharField(
         label=_("候选人及简历（每行一人：姓名：简历）"),
@@ -140,19 +140,17 @@ class ResubmitForm(PlanForm):
 class RoundForm(forms.Form):
     """The roll call and the tellers' count for one round of voting."""
 
-    meeting_date = forms.DateField(
-        label=_("会议日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    meeting_date = process_date_field(_("会议日期"), required=False)
     expected = forms.MultipleChoiceField(
         label=_("应到会"), required=False, widget=forms.CheckboxSelectMultiple
     )
     attended = forms.MultipleChoiceField(
         label=_("实到会"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    issued = forms.IntegerField(label=_("发出选票"), min_value=0, required=False)
-    returned = forms.IntegerField(label=_("收回选票"), min_value=0, required=False)
+    issued = forms.IntegerField(label=_("发出选票"), required=False, **HEADCOUNT.limits)
+    returned = forms.IntegerField(label=_("收回选票"), required=False, **HEADCOUNT.limits)
     void = forms.IntegerField(
-        label=_("废票（所选人数多于应选名额等）"), min_value=0, required=False
+        label=_("废票（所选人数多于应选名额等）"), required=False, **HEADCOUNT.limits
     )
 
     def __init__(self, data=None, *, case, task):
@@ -175,7 +173,7 @@ class RoundForm(forms.Form):
         self.elected = list(case.candidates.filter(elected=True))
         for candidate in self.candidates:
             self.fields[f"votes_{candidate.pk}"] = forms.IntegerField(
-                label=candidate.member.name, min_value=0, required=False
+                label=candidate.member.name, required=False, **HEADCOUNT.limits
             )
 
     def vote_fields(self):
@@ -231,15 +229,11 @@ class OfficersForm(forms.Form):
 
 
 class TermChangeForm(forms.Form):
-    due_after = forms.DateField(
-        label=_("申请换届日期"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_after = process_date_field(_("申请换届日期"))
     reason = forms.CharField(
         label=_("理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
 
 
 class TermStartForm(forms.Form):
-    starts_on = forms.DateField(
-        label=_("本届任期开始日期"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = process_date_field(_("本届任期开始日期"))

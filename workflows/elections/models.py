@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, transition
 
+from workflows.engine.bounds import HEADCOUNT, SEATS, process_date_validator
 from workflows.engine.models import CaseBase
 from workflows.org.models import Member, Organization, Role
 
@@ -22,7 +23,7 @@ class Term(models.Model):
     branch = models.ForeignKey(
         Organization, verbose_name=_("团支部"), on_delete=models.PROTECT, related_name="terms"
     )
-    starts_on = models.DateField(_("任期开始"))
+    starts_on = models.DateField(_("任期开始"), validators=[process_date_validator])
     years = models.PositiveSmallIntegerField(_("任期（年）"))
     ends_on = models.DateField(_("任期届满"))
     # ends_on moved by approved postponements or advancements.
@@ -73,7 +74,7 @@ class TermChange(CaseBase):
     )
     kind = models.CharField(_("类型"), max_length=12, choices=TermChangeKind.choices)
     due_before = models.DateField(_("原应换届日期"))
-    due_after = models.DateField(_("申请换届日期"))
+    due_after = models.DateField(_("申请换届日期"), validators=[process_date_validator])
     reason = models.TextField(_("理由"), max_length=2000)
     status = FSMField(
         _("状态"),
@@ -167,10 +168,10 @@ class Election(CaseBase):
         on_delete=models.PROTECT,
         related_name="elections",
     )
-    meeting_date = models.DateField(_("团员大会日期"))
+    meeting_date = models.DateField(_("团员大会日期"), validators=[process_date_validator])
     place = models.CharField(_("地点"), max_length=120)
     agenda = models.TextField(_("议程"), max_length=2000)
-    seats = models.PositiveSmallIntegerField(_("应选名额"))
+    seats = models.PositiveSmallIntegerField(_("应选名额"), validators=SEATS.validators())
     method = models.CharField(_("选举办法"), max_length=12, choices=Method.choices)
     scrutineers = models.ManyToManyField(Member, verbose_name=_("监票人"), related_name="+")
     tellers = models.ManyToManyField(Member, verbose_name=_("计票人"), related_name="+")
@@ -383,16 +384,16 @@ class BallotRound(models.Model):
 
     election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="rounds")
     kind = models.CharField(_("轮次"), max_length=12, choices=RoundKind.choices)
-    meeting_date = models.DateField(_("会议日期"))
-    seats = models.PositiveSmallIntegerField(_("本轮应选名额"))
+    meeting_date = models.DateField(_("会议日期"), validators=[process_date_validator])
+    seats = models.PositiveSmallIntegerField(_("本轮应选名额"), validators=SEATS.validators())
     expected = models.JSONField(_("应到会有选举权团员"), default=list)
     excluded = models.JSONField(_("不计入应到会（留团察看）"), default=list)
     attended = models.JSONField(_("实到会有选举权团员"), default=list)
-    should_attend = models.PositiveIntegerField(_("应到会人数"))
-    present = models.PositiveIntegerField(_("实到会人数"))
-    issued = models.PositiveIntegerField(_("发出选票"))
-    returned = models.PositiveIntegerField(_("收回选票"))
-    void = models.PositiveIntegerField(_("废票"))
+    should_attend = models.PositiveIntegerField(_("应到会人数"), validators=HEADCOUNT.validators())
+    present = models.PositiveIntegerField(_("实到会人数"), validators=HEADCOUNT.validators())
+    issued = models.PositiveIntegerField(_("发出选票"), validators=HEADCOUNT.validators())
+    returned = models.PositiveIntegerField(_("收回选票"), validators=HEADCOUNT.validators())
+    void = models.PositiveIntegerField(_("废票"), validators=HEADCOUNT.validators())
     outcome = models.CharField(_("结果"), max_length=12)
     problems = models.JSONField(_("无效原因"), default=list)
     summary = models.TextField(_("计票结果"))
@@ -421,7 +422,7 @@ class BallotRound(models.Model):
 class RoundVote(models.Model):
     round = models.ForeignKey(BallotRound, on_delete=models.CASCADE, related_name="votes")
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="round_votes")
-    votes = models.PositiveIntegerField(_("赞成票"))
+    votes = models.PositiveIntegerField(_("赞成票"), validators=HEADCOUNT.validators())
     elected = models.BooleanField(_("当选"), default=False)
     tied = models.BooleanField(_("票数相等待重新投票"), default=False)
 

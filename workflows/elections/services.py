@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
 from workflows.documents.services import document_number_next
+from workflows.engine.bounds import HEADCOUNT, ID, SEATS
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.services.acting import date_parse, task_actor, transition_handler
 from workflows.engine.services.attachments import attachment_add
@@ -176,10 +177,9 @@ def _resubmit(election, *, by, opinion, data, **_rest):
 
 # The meeting.
 def _int(data: dict, key: str, label: str) -> int:
-    try:
-        return int(data[key])
-    except (KeyError, TypeError, ValueError) as error:
-        raise CaseError(_("请填写%(label)s（整数）") % {"label": label}) from error
+    if data.get(key) in (None, ""):
+        raise CaseError(_("请填写%(label)s（整数）") % {"label": label})
+    return HEADCOUNT.parse(data[key], label)
 
 
 def _ids(values, label: str) -> list[int]:
@@ -320,9 +320,11 @@ def _ballots(value) -> list[list[int]]:
 
 def _votes(value) -> dict[int, int]:
     try:
-        return {int(key): int(count or 0) for key, count in dict(value).items()}
+        votes = dict(value).items()
     except (TypeError, ValueError) as error:
         raise CaseError(_("得票应为“候选人编号: 票数”")) from error
+    label = _("赞成票")
+    return {ID.parse(key, label): HEADCOUNT.parse(count or 0, label) for key, count in votes}
 
 
 def _round_summary(count: BallotCount, outcome, by_id: dict[int, Candidate]) -> str:
@@ -470,7 +472,7 @@ def plan_from_data(data: dict, *, branch: Organization) -> Plan:
             meeting_date=date_parse(data["meeting_date"], _("团员大会日期")),
             place=str(data.get("place", "")),
             agenda=str(data.get("agenda", "")),
-            seats=int(data["seats"]),
+            seats=SEATS.parse(data["seats"], _("应选名额")),
             method=str(data.get("method", Method.DIRECT)),
             candidates=[
                 CandidateEntry(member=member(c["member"]), resume=str(c.get("resume", "")))

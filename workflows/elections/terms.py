@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
+from workflows.engine.bounds import PROCESS_DATES
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.services.acting import task_actor
 from workflows.engine.services.cases import case_register, case_transition
@@ -44,6 +45,7 @@ def term_start(
     """Open a new term for ``branch`` from ``starts_on``, closing the current one."""
     if branch.kind != OrgKind.BRANCH:
         raise CaseError(_("只有团支部登记任期"))
+    PROCESS_DATES.check(starts_on, _("本届任期开始日期"))
     years = term_years(branch=branch, on=starts_on)
     ends_on = starts_on + relativedelta(years=years)
     with transaction.atomic():
@@ -84,6 +86,7 @@ def term_change_request(
         raise CaseError(_("该任期已结束"))
     if not reason.strip():
         raise CaseError(_("请说明延期或提前换届的理由"))
+    PROCESS_DATES.check(due_after, _("申请换届日期"))
     if due_after == term.due_on:
         raise CaseError(_("申请日期与现应换届日期 %(due)s 相同") % {"due": term.due_on})
     rules = rules_resolve(process=PROCESS_KEY, org=branch, on=today)

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .actions import ACTION_LABELS
+from .bounds import HEADCOUNT
+from .fields import process_date_field
 
 VOTE_FIELDS = ("should_attend", "present", "ballots", "votes_for", "votes_against", "votes_abstain")
 
@@ -24,22 +26,18 @@ class TaskActionForm(forms.Form):
         required=False,
         max_length=2000,
     )
-    meeting_date = forms.DateField(
-        label=_("会议日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    meeting_date = process_date_field(_("会议日期"), required=False)
     should_attend = forms.IntegerField(
-        label=_("应到会（有表决权）人数"), min_value=0, required=False
+        label=_("应到会（有表决权）人数"), required=False, **HEADCOUNT.limits
     )
-    present = forms.IntegerField(label=_("实到会人数"), min_value=0, required=False)
-    ballots = forms.IntegerField(label=_("收回选票"), min_value=0, required=False)
-    votes_for = forms.IntegerField(label=_("赞成"), min_value=0, required=False)
-    votes_against = forms.IntegerField(label=_("反对"), min_value=0, required=False)
-    votes_abstain = forms.IntegerField(label=_("弃权"), min_value=0, required=False)
+    present = forms.IntegerField(label=_("实到会人数"), required=False, **HEADCOUNT.limits)
+    ballots = forms.IntegerField(label=_("收回选票"), required=False, **HEADCOUNT.limits)
+    votes_for = forms.IntegerField(label=_("赞成"), required=False, **HEADCOUNT.limits)
+    votes_against = forms.IntegerField(label=_("反对"), required=False, **HEADCOUNT.limits)
+    votes_abstain = forms.IntegerField(label=_("弃权"), required=False, **HEADCOUNT.limits)
     secret_ballot = forms.BooleanField(label=_("无记名投票"), required=False, initial=True)
     minutes = forms.FileField(label=_("会议记录（PDF/图片）"), required=False)
-    decided_on = forms.DateField(
-        label=_("党组织决定日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decided_on = process_date_field(_("党组织决定日期"), required=False)
 
     def __init__(self, *args, actions: tuple[str, ...], **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from workflows.wording import fraction_text
 
+from .bounds import HEADCOUNT
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -35,6 +37,8 @@ def tally_violations(tally: Tally, rules: MeetingRules) -> list[str]:
     problems = []
     if min(vars(tally).values()) < 0:
         return [_("人数和票数不能为负数")]
+    if max(vars(tally).values()) > HEADCOUNT.maximum:
+        return [_("人数和票数不能超过 %(maximum)s") % {"maximum": HEADCOUNT.maximum}]
     if tally.should_attend <= 0:
         problems.append(_("应到会人数必须大于 0"))
     if tally.present > tally.should_attend:

@@ -3,7 +3,11 @@ as short ones, and the page says "10000+" instead of counting them all."""
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+
+from .bounds import PAGE, integer_or_none
 
 COUNT_CAP = 10_000
 
@@ -21,4 +25,30 @@ class CappedPaginator(Paginator):
 
 
 class CappedPageNumberPagination(PageNumberPagination):
+    """``?page=`` is a whole number from 1: anything else is refused (400), not read as the
+    first page; a page past the last is 404."""
+
     django_paginator_class = CappedPaginator
+
+    def get_page_number(self, request, paginator) -> int:
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return 1
+        number = integer_or_none(raw)
+        if number is None or not PAGE.minimum <= number <= PAGE.maximum:
+            raise ValidationError(
+                {
+                    self.page_query_param: [
+                        _("页码应为 %(minimum)s 至 %(maximum)s 的整数")
+                        % {"minimum": PAGE.minimum, "maximum": PAGE.maximum}
+                    ]
+                }
+            )
+        return number
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"].update({"minimum": PAGE.minimum, "maximum": PAGE.maximum})
+        return parameters

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
+from workflows.engine.bounds import HOURS, YEAR, past_date_validator, process_date_validator
+
 
 class OrgKind(models.TextChoices):
     PARTY_COMMITTEE = "party_committee", _("党委")
@@ -115,7 +117,7 @@ class Member(models.Model):
     )
     name = models.CharField(_("姓名"), max_length=50)
     gender = models.CharField(_("性别"), max_length=2, choices=[("男", _("男")), ("女", _("女"))])
-    birth_date = models.DateField(_("出生日期"))
+    birth_date = models.DateField(_("出生日期"), validators=[past_date_validator])
     ethnicity = models.CharField(_("民族"), max_length=20, default="汉族")
     political_status = models.CharField(
         _("政治面貌"),
@@ -123,15 +125,21 @@ class Member(models.Model):
         choices=PoliticalStatus.choices,
         default=PoliticalStatus.LEAGUE_MEMBER,
     )
-    league_join_date = models.DateField(_("入团时间"), null=True, blank=True)
+    league_join_date = models.DateField(
+        _("入团时间"), null=True, blank=True, validators=[past_date_validator]
+    )
     education = models.CharField(_("文化程度"), max_length=20, blank=True)
     department = models.CharField(_("单位/科室"), max_length=120, blank=True)
     league_post = models.CharField(_("团内职务"), max_length=60, blank=True)
-    party_application_date = models.DateField(_("入党申请书递交日期"), null=True, blank=True)
+    party_application_date = models.DateField(
+        _("入党申请书递交日期"), null=True, blank=True, validators=[past_date_validator]
+    )
     party_progress = models.CharField(
         _("入党进程"), max_length=16, choices=PartyProgress.choices, default=PartyProgress.NONE
     )
-    activist_since = models.DateField(_("确定为入党积极分子日期"), null=True, blank=True)
+    activist_since = models.DateField(
+        _("确定为入党积极分子日期"), null=True, blank=True, validators=[past_date_validator]
+    )
     # The library stores an empty value as NULL.
     id_number = EncryptedCharField(_("身份证号"), max_length=18, blank=True, null=True)
     phone = models.CharField(_("手机"), max_length=20, blank=True)
@@ -148,7 +156,11 @@ class Member(models.Model):
     # 专职团干部 are excluded from some honours meant for members in their own line of work.
     is_full_time_cadre = models.BooleanField(_("专职团干部"), default=False)
     dues_paid_until = models.DateField(
-        _("团费缴至"), null=True, blank=True, help_text=_("已缴团费的最后一个月内任意一天")
+        _("团费缴至"),
+        null=True,
+        blank=True,
+        help_text=_("已缴团费的最后一个月内任意一天"),
+        validators=[process_date_validator],
     )
 
     class Meta:
@@ -184,12 +196,16 @@ class MemberYear(models.Model):
     member = models.ForeignKey(
         Member, verbose_name=_("团员"), on_delete=models.CASCADE, related_name="years"
     )
-    year = models.PositiveSmallIntegerField(_("年度"))
+    year = models.PositiveSmallIntegerField(_("年度"), validators=YEAR.validators())
     review_result = models.CharField(
         _("教育评议结果"), max_length=12, choices=ReviewResult.choices, blank=True
     )
     volunteer_hours = models.DecimalField(
-        _("志愿服务时长（小时）"), max_digits=7, decimal_places=1, default=0
+        _("志愿服务时长（小时）"),
+        max_digits=7,
+        decimal_places=1,
+        default=0,
+        validators=HOURS.validators(),
     )
 
     class Meta:
@@ -230,8 +246,10 @@ class Appointment(models.Model):
         Organization, verbose_name=_("组织"), on_delete=models.PROTECT, related_name="appointments"
     )
     role = models.CharField(_("职务"), max_length=24, choices=Role.choices)
-    start_date = models.DateField(_("任职日期"))
-    end_date = models.DateField(_("离任日期"), null=True, blank=True)
+    start_date = models.DateField(_("任职日期"), validators=[process_date_validator])
+    end_date = models.DateField(
+        _("离任日期"), null=True, blank=True, validators=[process_date_validator]
+    )
 
     objects = AppointmentQuerySet.as_manager()
 
@@ -259,8 +277,8 @@ class Substitute(models.Model):
         on_delete=models.CASCADE,
         related_name="substitutes_taken",
     )
-    start_date = models.DateField(_("开始日期"))
-    end_date = models.DateField(_("结束日期"))
+    start_date = models.DateField(_("开始日期"), validators=[process_date_validator])
+    end_date = models.DateField(_("结束日期"), validators=[process_date_validator])
     reason = models.CharField(_("事由"), max_length=200, blank=True)
 
     objects = AppointmentQuerySet.as_manager()

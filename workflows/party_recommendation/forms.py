@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workflows.engine.fields import process_date_field
+
 from .models import Round, Track
 
 
@@ -20,6 +22,4 @@ class ApplicationForm(forms.Form):
 class RoundForm(forms.Form):
     track = forms.ChoiceField(label=_("推荐类别"), choices=Track.choices)
     title = forms.CharField(label=_("批次名称"), max_length=120)
-    meeting_date = forms.DateField(
-        label=_("推荐日（团员大会日期）"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    meeting_date = process_date_field(_("推荐日（团员大会日期）"))

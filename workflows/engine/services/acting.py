@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 
 from ..actions import ACTION_LABELS
+from ..bounds import PROCESS_DATES
 from ..errors import CaseError, NotAllowed
 from ..models import Decision
 from .cases import case_transition, opinion_record
@@ -73,15 +74,17 @@ def opinion_check(action: str, opinion: str) -> None:
 
 
 def date_parse(value: Any, label: str) -> datetime.date:
+    """A meeting, decision or deadline date from task data, within the plausible years."""
     if isinstance(value, datetime.date):
-        return value
+        return PROCESS_DATES.check(value, label)
     try:
-        return datetime.date.fromisoformat(str(value))
+        day = datetime.date.fromisoformat(str(value))
     except ValueError as error:
         raise CaseError(
             _("%(label)s「%(value)s」不是有效日期（应为 2026-11-25 格式）")
             % {"label": label, "value": value}
         ) from error
+    return PROCESS_DATES.check(day, label)
 
 
 def transition_handler(transition: str) -> Handler:
