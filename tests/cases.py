@@ -9,8 +9,9 @@ from viewflow.workflow.status import STATUS
 from workflows.engine.models import Publicity
 from workflows.party_recommendation.services import application_act
 
+# The meeting is recorded on the day it met: not before the application, not in the future.
 PASSING_VOTE = {
-    "meeting_date": datetime.date(2026, 1, 5),
+    "meeting_date": timezone.localdate(),
     "should_attend": 50,
     "present": 40,
     "ballots": 40,

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.cases import to_publicity
-from tests.factories import UserFactory
+from tests.factories import MemberFactory, UserFactory
 from workflows.engine.models import Attachment, CarbonCopy, Objection, Opinion, Publicity
 from workflows.party_recommendation.models import Application, Status
 
@@ -57,7 +57,7 @@ def test_comment_attach_and_cc_from_the_case_page(client, world, submitted):
         reverse("engine:case_action", args=[label, submitted.pk, "attach"]),
         {"file": SimpleUploadedFile("会议通知.pdf", b"%PDF-1.4\n%%EOF\n")},
     )
-    reader = UserFactory(username="reader")
+    reader = MemberFactory(branch=world.branch_b, user=UserFactory(username="reader")).user
     client.post(
         reverse("engine:case_action", args=[label, submitted.pk, "cc"]), {"usernames": "reader"}
     )

@@ -79,3 +79,29 @@ def test_substitute_sees_the_principals_inbox(world, submitted):
         principal=world.secretary_a, substitute=stand_in, start_date=today, end_date=today
     )
     assert [t.flow_task.name for t in inbox_tasks(user=stand_in)] == ["branch_review"]
+
+
+def test_a_holder_whose_substitute_is_the_subject_is_passed_over(world):
+    """The secretary is away with her deputy standing in, and the deputy is the subject."""
+    Substitute.objects.create(
+        principal=world.secretary_a,
+        substitute=world.deputy_a,
+        start_date=datetime.date(2026, 11, 20),
+        end_date=datetime.date(2026, 11, 30),
+    )
+    route = Route(
+        offices=(
+            Office(Role.SECRETARY, world.branch_a),
+            Office(Role.DEPUTY_SECRETARY, world.branch_a),
+            Office(Role.SECRETARY, world.committee),
+        )
+    )
+    assignment = route_resolve(route=route, recused_user_id=world.deputy_a.pk, on=TODAY)
+    assert assignment.owner == world.committee_secretary
+    # Before the substitution starts the secretary is there to decide it herself.
+    before = route_resolve(
+        route=route, recused_user_id=world.deputy_a.pk, on=datetime.date(2026, 11, 19)
+    )
+    assert before.owner == world.secretary_a
+    # Anyone else's case goes to the secretary as ever, for her substitute to act on.
+    assert route_resolve(route=route, recused_user_id=None, on=TODAY).owner == world.secretary_a

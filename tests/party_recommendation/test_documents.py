@@ -63,8 +63,14 @@ def test_a_failed_render_never_undoes_the_recommendation(
 
 
 def test_round_summary_shows_each_meeting_tally(world, submitted):
+    from django.utils import timezone
+
     from tests.cases import to_committee_review
+    from workflows.documents.formatting import date_cn
 
     to_committee_review(world, submitted)
     text = text_of(round_summary_issue(round=submitted.round, by=world.secretary_a))
     assert "应到50人，实到40人，赞成30人" in text and "待团委审核" in text
+    # Each row gives the day the meeting actually met; the round's date is only the plan.
+    assert f"{date_cn(timezone.localdate())}：应到50人" in text
+    assert "计划推荐日" in text

@@ -7,6 +7,7 @@ import pytest
 from tests.factories import member_record
 from workflows.org.models import Member, PartyProgress, PoliticalStatus, Standing
 from workflows.party_recommendation.eligibility import (
+    MEETING_DAY,
     TRACK_ACTIVIST,
     TRACK_CANDIDATE,
     EligibilityRules,
@@ -47,7 +48,7 @@ def test_age_18_on_meeting_day_is_eligible_and_17_is_not():
 def test_league_membership_exactly_one_year_is_enough():
     assert problems(member_record(league_join_date=datetime.date(2025, 11, 25))) == []
     found = problems(member_record(league_join_date=datetime.date(2025, 11, 26)))
-    assert found == ["入团时间 2025年11月26日，团龄不满 1 年"]
+    assert found == ["入团时间 2025年11月26日，至推荐日（2026年11月25日）团龄不满 1 年"]
 
 
 def test_missing_party_application_is_named():
@@ -62,7 +63,7 @@ def test_application_minimum_months_is_a_setting():
         on=MEETING,
         rules=rules,
     )
-    assert found == ["入党申请书于 2026年6月1日 递交，不满 6 个月"]
+    assert found == ["入党申请书于 2026年6月1日 递交，至推荐日（2026年11月25日）不满 6 个月"]
 
 
 def test_every_failure_is_reported_not_just_the_first():
@@ -92,7 +93,9 @@ def test_candidate_track_needs_one_year_as_activist():
     late = member_record(
         party_progress=PartyProgress.ACTIVIST, activist_since=datetime.date(2025, 11, 26)
     )
-    assert problems(late, TRACK_CANDIDATE) == ["2025年11月26日 确定为入党积极分子，不满 1 年"]
+    assert problems(late, TRACK_CANDIDATE) == [
+        "2025年11月26日 确定为入党积极分子，至推荐日（2026年11月25日）不满 1 年"
+    ]
     assert problems(member_record(), TRACK_CANDIDATE) == ["不是入党积极分子，不能推荐为发展对象"]
 
 
@@ -103,11 +106,50 @@ def test_activist_cannot_apply_again_on_the_activist_track():
 
 @pytest.mark.parametrize(("members", "quota"), [(50, 10), (49, 9), (4, 0), (5, 1)])
 def test_quota_is_twenty_percent_rounded_down(members, quota):
-    assert round_quota(members=members, percent=20) == quota
+    assert round_quota(members=members, percent=20, minimum=0).limit == quota
 
 
 def test_quota_at_exactly_twenty_percent_is_allowed_and_one_more_is_not():
-    assert quota_problem(members=50, percent=20, taken=9) is None
-    assert quota_problem(members=50, percent=20, taken=10) == (
-        "本批次推荐名额 10 名（团员 50 人的 20%），已推荐 10 名，不能再增加"
+    assert quota_problem(members=50, percent=20, minimum=0, taken=9) is None
+    assert quota_problem(members=50, percent=20, minimum=0, taken=10) == (
+        "本批次推荐名额：团员 50 人 × 20% = 10，向下取整为 10 名"
+        "（最少名额 0 名，可在规则手册中设置）；已推荐 10 名，不能再增加"
     )
+
+
+def test_a_branch_of_four_gets_no_place_and_is_told_why():
+    assert quota_problem(members=4, percent=20, minimum=0, taken=0) == (
+        "本批次推荐名额：团员 4 人 × 20% = 0.8，向下取整为 0 名"
+        "（最少名额 0 名，可在规则手册中设置）；已推荐 0 名，不能再增加"
+    )
+
+
+def test_a_committee_minimum_of_one_gives_a_small_branch_one_place():
+    assert round_quota(members=4, percent=20, minimum=1).limit == 1
+    assert quota_problem(members=4, percent=20, minimum=1, taken=0) is None
+    assert quota_problem(members=4, percent=20, minimum=1, taken=1) == (
+        "本批次推荐名额：团员 4 人 × 20% = 0.8，不足 1 名按 1 名计"
+        "（最少名额 1 名，可在规则手册中设置）；已推荐 1 名，不能再增加"
+    )
+    # The minimum never lowers what the percentage gives, and an empty branch gets nothing.
+    assert round_quota(members=50, percent=20, minimum=1).limit == 10
+    assert round_quota(members=0, percent=20, minimum=1).limit == 0
+
+
+def test_on_the_meeting_day_every_dated_clause_names_that_day():
+    found = eligibility_problems(
+        member=member_record(
+            birth_date=datetime.date(1997, 11, 25),
+            league_join_date=datetime.date(2025, 11, 26),
+            party_application_date=datetime.date(2026, 11, 26),
+        ),
+        track=TRACK_ACTIVIST,
+        on=MEETING,
+        rules=RULES,
+        day=MEETING_DAY,
+    )
+    assert found == [
+        "团员大会日（2026年11月25日）年龄 29 岁，不在 18–28 岁之间",
+        "入团时间 2025年11月26日，至团员大会日（2026年11月25日）团龄不满 1 年",
+        "入党申请书递交日期 2026年11月26日 晚于团员大会日（2026年11月25日）",
+    ]

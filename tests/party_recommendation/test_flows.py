@@ -231,6 +231,104 @@ def test_quota_stops_the_branch_approval_one_past_twenty_percent(world, round_a)
     with pytest.raises(RuleViolation) as refused:
         act(applications[quota], "branch_review", world.secretary_a, "approve", "同意")
     assert refused.value.messages == [
-        f"本批次推荐名额 {quota} 名（团员 {members} 人的 20%），已推荐 {quota} 名，不能再增加"
+        f"本批次推荐名额：团员 {members} 人 × 20% = 12.4，向下取整为 {quota} 名"
+        f"（最少名额 0 名，可在规则手册中设置）；已推荐 {quota} 名，不能再增加"
     ]
     assert applications[quota].status == "submitted"
+
+
+def _meeting_refused(world, application, meeting_date) -> RuleViolation:
+    from workflows.engine.models import MeetingVote
+
+    act(application, "branch_review", world.secretary_a, "approve", "同意")
+    with pytest.raises(RuleViolation) as refused:
+        act(
+            application,
+            "branch_meeting",
+            world.secretary_a,
+            "record_vote",
+            "通过",
+            {**PASSING_VOTE, "meeting_date": meeting_date},
+        )
+    assert not MeetingVote.objects.exists()
+    assert application.status == Status.BRANCH_APPROVED
+    return refused.value
+
+
+def test_a_meeting_before_the_application_is_refused_naming_both_dates(world, submitted):
+    import datetime
+
+    today = timezone.localdate()
+    refused = _meeting_refused(world, submitted, today - datetime.timedelta(days=1))
+    day_before = today - datetime.timedelta(days=1)
+    assert refused.messages == [
+        f"团员大会日期（{day_before.year}年{day_before.month}月{day_before.day}日）"
+        f"早于申请提交日期（{today.year}年{today.month}月{today.day}日），须在申请之后召开"
+    ]
+
+
+def test_a_meeting_in_the_future_is_refused_naming_both_dates(world, submitted):
+    import datetime
+
+    today = timezone.localdate()
+    tomorrow = today + datetime.timedelta(days=1)
+    refused = _meeting_refused(world, submitted, tomorrow)
+    assert refused.messages == [
+        f"团员大会日期（{tomorrow.year}年{tomorrow.month}月{tomorrow.day}日）"
+        f"晚于今天（{today.year}年{today.month}月{today.day}日），只能录入已召开的会议"
+    ]
+
+
+def test_eligibility_is_judged_again_on_the_day_the_meeting_met(world):
+    import datetime
+
+    from dateutil.relativedelta import relativedelta
+
+    from workflows.party_recommendation.models import Round, Track
+    from workflows.party_recommendation.services import application_submit
+
+    today = timezone.localdate()
+    planned = today - datetime.timedelta(days=10)
+    late_round = Round.objects.create(
+        branch=world.branch_a,
+        track=Track.ACTIVIST,
+        title="推迟召开的推优",
+        meeting_date=planned,
+        created_by=world.secretary_a,
+    )
+    world.applicant.birth_date = today - relativedelta(years=29)  # 28 on the planned day
+    world.applicant.save()
+    application = application_submit(
+        member=world.applicant, round=late_round, statement="申请", by=world.applicant_user
+    )
+    act(application, "branch_review", world.secretary_a, "approve", "同意")
+    with pytest.raises(RuleViolation) as refused:
+        act(application, "branch_meeting", world.secretary_a, "record_vote", "通过", PASSING_VOTE)
+    assert refused.value.messages == [
+        f"团员大会日（{today.year}年{today.month}月{today.day}日）年龄 29 岁，不在 18–28 岁之间"
+    ]
+    assert application.status == Status.BRANCH_APPROVED
+
+
+def test_a_vote_recorded_around_the_service_still_meets_the_date_rule(world, submitted):
+    """The rule is the transition's condition: the admin or the shell cannot skip it."""
+    import datetime
+
+    from workflows.engine.models import MeetingVote
+    from workflows.engine.services.cases import case_transition
+
+    act(submitted, "branch_review", world.secretary_a, "approve", "同意")
+    MeetingVote.objects.create(
+        case=submitted,
+        meeting_date=timezone.localdate() - datetime.timedelta(days=30),
+        should_attend=50,
+        present=40,
+        ballots=40,
+        votes_for=30,
+        votes_against=5,
+        votes_abstain=5,
+        passed=True,
+        recorded_by=world.secretary_a,
+    )
+    with pytest.raises(RuleViolation, match="早于申请提交日期"):
+        case_transition(case=submitted, transition="meeting_pass", by=world.secretary_a)

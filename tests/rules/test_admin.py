@@ -7,8 +7,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from tests.factories import CalendarOverrideFactory, UserFactory
+from tests.rules.notices import NOTICE_2026
 from workflows.rules.admin import RulebookAdmin
-from workflows.rules.models import Rulebook
+from workflows.rules.models import CalendarOverride, HolidayNotice, Rulebook
 from workflows.rules.services import rulebook_create
 
 PR = "party_recommendation"
@@ -190,3 +191,59 @@ def test_calendar_override_admin(admin_client):
         {"date": "2026-10-10", "is_workday": "", "note": "不调休"},
     )
     assert response.status_code == 302
+
+
+IMPORT_URL = "admin:rules_calendaroverride_import_notice"
+
+
+def test_the_calendar_list_offers_the_notice_import(admin_client):
+    response = admin_client.get(reverse("admin:rules_calendaroverride_changelist"))
+    assert reverse(IMPORT_URL) in response.content.decode()
+
+
+def test_pasting_a_notice_shows_it_before_saving_anything(admin_client):
+    response = admin_client.post(reverse(IMPORT_URL), {"year": 2026, "text": NOTICE_2026})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "2026 年放假安排（请核对后确认）" in body
+    assert "2月15日、2月16日" in body and "9月20日、10月10日" in body
+    assert 'name="confirm"' in body
+    assert not CalendarOverride.objects.exists()
+
+
+def test_confirming_saves_the_notice_as_calendar_rows(admin_client, superuser):
+    response = admin_client.post(
+        reverse(IMPORT_URL), {"year": 2026, "text": NOTICE_2026, "confirm": "1"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("admin:rules_calendaroverride_changelist")
+    notice = HolidayNotice.objects.get()
+    assert (notice.year, notice.imported_by) == (2026, superuser)
+    assert CalendarOverride.objects.filter(notice=notice).count() == 39
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {
+                "year": 2027,
+                "text": "国务院办公厅关于2026年部分节假日安排的通知\n一、元旦：1月1日放假。",
+            },
+            "通知标题为 2026 年，与所填年份 2027 不符",
+        ),
+        ({"year": 2027, "text": "放假安排另行通知"}, "没有找到"),
+    ],
+)
+def test_a_notice_that_does_not_read_is_refused_and_nothing_saved(admin_client, data, message):
+    response = admin_client.post(reverse(IMPORT_URL), {**data, "confirm": "1"})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not CalendarOverride.objects.exists() and not HolidayNotice.objects.exists()
+
+
+def test_someone_who_may_not_add_calendar_rows_cannot_import(client, db):
+    staff = UserFactory(username="staff_only", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_calendaroverride"))
+    client.force_login(staff)
+    assert client.get(reverse(IMPORT_URL)).status_code == 403

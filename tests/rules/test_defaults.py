@@ -32,6 +32,7 @@ def test_party_recommendation_defaults_follow_2019_no_9():
         "application_months_min": 0,
         "activist_years_min": 1,
         "quota_percent": 20,
+        "quota_minimum": 0,
         "quorum_fraction": "1/2",
         "pass_fraction": "1/2",
         "publicity_working_days": 5,
@@ -148,3 +149,10 @@ def test_snapshot_round_trip_without_rulebooks():
     snapshot = rules.snapshot()
     assert snapshot["rulebooks"] == []
     assert ResolvedRules.from_snapshot(snapshot) == rules
+
+
+def test_the_small_branch_minimum_is_a_documented_setting_defaulting_to_zero():
+    setting = DEFAULTS["party_recommendation"]["quota_minimum"]
+    assert setting.default == 0 and setting.kind == Kind.INT
+    assert "团员 4 人 × 20% = 0.8，向下取整为 0 名" in setting.source
+    assert "团委可设为 1" in setting.source

@@ -169,7 +169,8 @@ def _vote(ctx: _Context, passed: bool) -> dict:
     votes_for = present - 3 if passed else should // 2
     votes_abstain = 1
     return {
-        "meeting_date": ctx.round.meeting_date,
+        # Cases are submitted on the day of seeding, and a 团员大会 cannot meet before them.
+        "meeting_date": timezone.localdate(),
         "should_attend": should,
         "present": present,
         "ballots": present,

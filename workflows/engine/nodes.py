@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from viewflow.workflow import flow
@@ -14,6 +14,9 @@ from workflows.org.models import Organization
 from workflows.org.selectors import acting_user_ids, holds_role
 
 from .routing import Assignment, Route, queue_permission, queue_role, route_resolve
+
+if TYPE_CHECKING:
+    from workflows.rules.calendar import Window
 
 
 class HumanTask(flow.View):
@@ -75,7 +78,7 @@ class HumanTask(flow.View):
             return False
         if task.owner_id not in acting_user_ids(user=user, on=timezone.localdate()):
             return False
-        return not self._is_subject(user, task)
+        return not self.is_recused(user, task)
 
     def can_assign(self, user, task) -> bool:
         role = queue_role(task.owner_permission)
@@ -85,31 +88,38 @@ class HumanTask(flow.View):
         return (
             org is not None
             and holds_role(user=user, role=role, org=org, on=timezone.localdate())
-            and not self._is_subject(user, task)
+            and not self.is_recused(user, task)
         )
 
-    def _is_subject(self, user, task) -> bool:
+    def is_recused(self, user, task) -> bool:
+        """Whether ``user`` is who ``task``'s case is about, at a step they may not decide."""
         if not self.recuse:
             return False
-        case = self.flow_class.case_of(task.process)
+        # Lists attach their cases in bulk (``tasks_with_cases``): no query per task.
+        case = getattr(task, "case", None) or self.flow_class.case_of(task.process)
         return case.subject_user_id == user.pk
 
-    def _due_on(self, activation) -> datetime.date | None:
+    def _due(self, activation) -> Window | None:
+        """The task's deadline: a calendar date the case gives, else working days from today
+        (provisional when they run into a year whose holiday notice is not in yet)."""
+        from workflows.rules.calendar import Window, working_days_window
+
         if self.due is not None:
             due = self.due(activation.flow_class.case_of(activation.process))
             if due is not None:
-                return due
+                return Window(end=due)
         if self.due_working_days:
-            from workflows.rules.calendar import working_days_add
-
-            return working_days_add(start=timezone.localdate(), days=self.due_working_days)
+            return working_days_window(start=timezone.localdate(), days=self.due_working_days)
         return None
 
     def _created(self, activation) -> None:
         from .services.notifications import task_announce
 
-        due = self._due_on(activation)
+        due = self._due(activation)
         if due is not None:
-            activation.task.data = {**activation.task.data, "due_on": due.isoformat()}
+            data = {"due_on": due.end.isoformat()}
+            if due.pending_years:
+                data["due_pending_years"] = list(due.pending_years)
+            activation.task.data = {**activation.task.data, **data}
             activation.task.save(update_fields=["data"])
-        task_announce(task=activation.task, assignment=self._assignment(activation))
+        task_announce(task=activation.task, assignment=self._assignment(activation), due=due)

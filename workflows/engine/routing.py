@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
-from workflows.org.models import Organization, Role
+from workflows.org.models import Organization, Role, Substitute
 from workflows.org.selectors import role_holders
 
 QUEUE_PREFIX = "role:"
@@ -52,15 +52,24 @@ class Assignment:
 def route_resolve(*, route: Route, recused_user_id: int | None, on: datetime.date) -> Assignment:
     """The first office with someone able to act: one holder gets the task, several share a queue.
 
-    Nobody acts on a case about themselves, so the subject is dropped from every office.
+    Nobody acts on a case about themselves, so the subject is dropped from every office, and so
+    is every holder the subject stands in for (代理人) on ``on``: that holder is away, and the
+    task would wait for the one person who may not decide it.
     """
     if route.user is not None and route.user.pk != recused_user_id:
         return Assignment(owner=route.user, queue=None)
+    unavailable = {recused_user_id}
+    if recused_user_id is not None:
+        unavailable.update(
+            Substitute.objects.on(on)
+            .filter(substitute_id=recused_user_id)
+            .values_list("principal_id", flat=True)
+        )
     for office in route.offices:
         holders = [
             user
             for user in role_holders(role=office.role, org=office.org, on=on)
-            if user.pk != recused_user_id
+            if user.pk not in unavailable
         ]
         if len(holders) == 1:
             return Assignment(owner=holders[0], queue=None)

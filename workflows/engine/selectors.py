@@ -5,20 +5,24 @@ Query counts stay flat as data grows: tasks and their cases are loaded in bulk.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from viewflow.workflow.fields import get_task_ref
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from workflows.org.models import Appointment
 from workflows.org.selectors import acting_user_ids
+from workflows.rules.calendar import provisional_note, years_pending
 from workflows.wording import person_name
 
 from .models import Notification, Opinion
+from .nodes import HumanTask
 from .registry import process_for_flow, processes
 from .routing import queue_permission
 from .visibility import case_visible_to, cases_visible_to
@@ -30,9 +34,34 @@ def _human(queryset: QuerySet[Task]) -> QuerySet[Task]:
     return queryset.filter(flow_task_type="HUMAN").select_related("process", "owner")
 
 
+@functools.cache
+def _recusing_steps(flow_class: type) -> tuple[str, ...]:
+    return tuple(
+        get_task_ref(node)
+        for node in flow_class.instance.nodes()
+        if isinstance(node, HumanTask) and node.recuse
+    )
+
+
+def recused_tasks(*, user_id: int) -> Q:
+    """Tasks at deciding steps of cases about ``user_id``: never theirs to act on, so never in
+    their inbox or queue. Subqueries, so a list stays one query."""
+    query = Q(pk__in=[])
+    for entry in processes():
+        steps = _recusing_steps(entry.flow_class)
+        if steps:
+            # A NULL in a NOT IN list would hide every row, so cases without a process stay out.
+            about = entry.case_model.objects.filter(
+                entry.case_model.about_user(user_id), process__isnull=False
+            )
+            query |= Q(flow_task__in=steps, process_id__in=about.values("process_id"))
+    return query
+
+
 def inbox_tasks(*, user: AbstractBaseUser) -> QuerySet[Task]:
     acting = acting_user_ids(user=user, on=timezone.localdate())
-    return _human(Task.objects.filter(owner_id__in=acting, status__in=ACTIVE)).order_by("created")
+    tasks = Task.objects.filter(owner_id__in=acting, status__in=ACTIVE)
+    return _human(tasks.exclude(recused_tasks(user_id=user.pk))).order_by("created")
 
 
 def queue_tasks(*, user: AbstractBaseUser) -> QuerySet[Task]:
@@ -41,7 +70,8 @@ def queue_tasks(*, user: AbstractBaseUser) -> QuerySet[Task]:
     query = Q(pk__in=[])
     for role, org_id in offices.values_list("role", "org_id"):
         query |= Q(owner_permission=queue_permission(role), owner_permission_obj_pk=str(org_id))
-    return _human(Task.objects.filter(query, status=STATUS.NEW)).order_by("created")
+    tasks = Task.objects.filter(query, status=STATUS.NEW)
+    return _human(tasks.exclude(recused_tasks(user_id=user.pk))).order_by("created")
 
 
 def archive_tasks(*, user: AbstractBaseUser) -> QuerySet[Task]:
@@ -66,6 +96,19 @@ def tasks_with_cases(tasks: Iterable[Task]) -> list[Task]:
 
 def task_due_on(task: Task) -> str | None:
     return (task.data or {}).get("due_on")
+
+
+def task_due_notes(tasks: Iterable[Task]) -> dict[int, str]:
+    """Each task's provisional-deadline note (empty when settled), with at most one query."""
+    tasks = list(tasks)
+    counted = {year for task in tasks for year in (task.data or {}).get("due_pending_years", ())}
+    pending = set(years_pending(counted))
+    return {
+        task.pk: provisional_note(
+            year for year in (task.data or {}).get("due_pending_years", ()) if year in pending
+        )
+        for task in tasks
+    }
 
 
 def is_overdue(task: Task) -> bool:

@@ -6,6 +6,7 @@ services call the ``*_problems`` functions first so people read which rule faile
 
 from __future__ import annotations
 
+import datetime
 from fractions import Fraction
 
 from django.utils import timezone
@@ -15,8 +16,9 @@ from django.utils.translation import ngettext
 from workflows.engine.meeting import MeetingRules
 from workflows.engine.models import Decision, MeetingVote, Opinion
 from workflows.engine.services.publicity import publicity_latest
+from workflows.wording import date_text
 
-from .eligibility import EligibilityRules, eligibility_problems, quota_problem
+from .eligibility import MEETING_DAY, EligibilityRules, eligibility_problems, quota_problem
 
 
 def rules_of(application) -> dict:
@@ -60,9 +62,12 @@ def quota_problems_of(application) -> list[str]:
         .exclude(pk=application.pk)
         .count()
     )
+    rules = rules_of(application)
     problem = quota_problem(
         members=branch_member_count(branch=application.round.branch),
-        percent=int(rules_of(application)["quota_percent"]),
+        percent=int(rules["quota_percent"]),
+        # Cases recorded before the setting existed were decided with no minimum.
+        minimum=int(rules.get("quota_minimum", 0)),
         taken=taken,
     )
     return [problem] if problem else []
@@ -92,6 +97,48 @@ def nobody_acted(application) -> bool:
 
 def latest_vote(application) -> MeetingVote | None:
     return MeetingVote.objects.for_case(application).order_by("-recorded_at", "-pk").first()
+
+
+def meeting_date_problems(application, meeting_date: datetime.date) -> list[str]:
+    """The 团员大会 votes on the application as (last) submitted, at a meeting that has met."""
+    submitted = timezone.localtime(application.submitted_at).date()
+    today = timezone.localdate()
+    problems = []
+    if meeting_date < submitted:
+        problems.append(
+            _("团员大会日期（%(meeting)s）早于申请提交日期（%(submitted)s），须在申请之后召开")
+            % {"meeting": date_text(meeting_date), "submitted": date_text(submitted)}
+        )
+    if meeting_date > today:
+        problems.append(
+            _("团员大会日期（%(meeting)s）晚于今天（%(today)s），只能录入已召开的会议")
+            % {"meeting": date_text(meeting_date), "today": date_text(today)}
+        )
+    return problems
+
+
+def meeting_date_valid(application) -> bool:
+    vote = latest_vote(application)
+    return vote is not None and not meeting_date_problems(application, vote.meeting_date)
+
+
+def meeting_eligibility_problems_of(application) -> list[str]:
+    """Eligibility again on the day the 团员大会 actually met, which may differ from the round's
+    planned 推荐日."""
+    vote = latest_vote(application)
+    if vote is None:
+        return []
+    return eligibility_problems(
+        member=application.subject,
+        track=application.track,
+        on=vote.meeting_date,
+        rules=eligibility_rules_of(application),
+        day=MEETING_DAY,
+    )
+
+
+def is_eligible_on_meeting_day(application) -> bool:
+    return not meeting_eligibility_problems_of(application)
 
 
 def meeting_passed(application) -> bool:
@@ -139,13 +186,13 @@ def meeting_problems_of(application) -> list[str]:
     vote = latest_vote(application)
     if vote is None:
         return [_("尚未录入团员大会表决结果")]
-    return []
+    return meeting_date_problems(application, vote.meeting_date)
 
 
 # The words behind each transition's conditions, for the message when one refuses.
 EXPLANATIONS = {
     "branch_approve": (eligibility_problems_of, quota_problems_of),
-    "meeting_pass": (meeting_problems_of, quota_problems_of),
+    "meeting_pass": (meeting_problems_of, quota_problems_of, meeting_eligibility_problems_of),
     "meeting_fail": (meeting_problems_of,),
     "withdraw": (withdraw_problems_of,),
     "publicity_pass": (publicity_problems_of,),

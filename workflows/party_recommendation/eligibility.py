@@ -6,13 +6,13 @@ No database: the FSM conditions, the services and the boundary tests share these
 from __future__ import annotations
 
 import datetime
-import math
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
+from workflows.awards.quota import Quota, quota_compute
 from workflows.org.models import Member, PartyProgress, PoliticalStatus, Standing
 from workflows.wording import date_text
 
@@ -29,10 +29,27 @@ class EligibilityRules:
     activist_years_min: int
 
 
+# The day eligibility is judged on: the round's planned 推荐日 when the member applies, and the
+# day the 团员大会 actually met when its vote is recorded.
+RECOMMENDATION_DAY = "recommendation"
+MEETING_DAY = "meeting"
+DAY_LABELS = {
+    RECOMMENDATION_DAY: pgettext_lazy("the day eligibility is judged on", "推荐日"),
+    MEETING_DAY: pgettext_lazy("the day eligibility is judged on", "团员大会日"),
+}
+
+
 def eligibility_problems(
-    *, member: Member, track: str, on: datetime.date, rules: EligibilityRules
+    *,
+    member: Member,
+    track: str,
+    on: datetime.date,
+    rules: EligibilityRules,
+    day: str = RECOMMENDATION_DAY,
 ) -> list[str]:
-    """Every reason ``member`` may not be recommended on ``on``; empty when eligible."""
+    """Every reason ``member`` may not be recommended on ``on``; empty when eligible. Each
+    clause that depends on the day names it (``day`` says which day it is)."""
+    when = {"day": DAY_LABELS[day], "date": date_text(on)}
     problems = []
     if member.political_status != PoliticalStatus.LEAGUE_MEMBER:
         problems.append(
@@ -46,13 +63,8 @@ def eligibility_problems(
     age = member.age_on(on)
     if not rules.age_min <= age <= rules.age_max:
         problems.append(
-            _("推荐日（%(date)s）年龄 %(age)s 岁，不在 %(age_min)s–%(age_max)s 岁之间")
-            % {
-                "date": date_text(on),
-                "age": age,
-                "age_min": rules.age_min,
-                "age_max": rules.age_max,
-            }
+            _("%(day)s（%(date)s）年龄 %(age)s 岁，不在 %(age_min)s–%(age_max)s 岁之间")
+            % {**when, "age": age, "age_min": rules.age_min, "age_max": rules.age_max}
         )
     joined = member.league_join_date
     if joined is None:
@@ -61,26 +73,29 @@ def eligibility_problems(
         years = rules.league_years_min
         problems.append(
             ngettext(
-                "入团时间 %(date)s，团龄不满 %(years)s 年",
-                "入团时间 %(date)s，团龄不满 %(years)s 年",
+                "入团时间 %(joined)s，至%(day)s（%(date)s）团龄不满 %(years)s 年",
+                "入团时间 %(joined)s，至%(day)s（%(date)s）团龄不满 %(years)s 年",
                 years,
             )
-            % {"date": date_text(joined), "years": years}
+            % {**when, "joined": date_text(joined), "years": years}
         )
     applied = member.party_application_date
     if applied is None:
         problems.append(_("尚未递交入党申请书"))
     elif applied > on:
-        problems.append(_("入党申请书递交日期 %(date)s 晚于推荐日") % {"date": date_text(applied)})
+        problems.append(
+            _("入党申请书递交日期 %(applied)s 晚于%(day)s（%(date)s）")
+            % {**when, "applied": date_text(applied)}
+        )
     elif applied + relativedelta(months=rules.application_months_min) > on:
         months = rules.application_months_min
         problems.append(
             ngettext(
-                "入党申请书于 %(date)s 递交，不满 %(months)s 个月",
-                "入党申请书于 %(date)s 递交，不满 %(months)s 个月",
+                "入党申请书于 %(applied)s 递交，至%(day)s（%(date)s）不满 %(months)s 个月",
+                "入党申请书于 %(applied)s 递交，至%(day)s（%(date)s）不满 %(months)s 个月",
                 months,
             )
-            % {"date": date_text(applied), "months": months}
+            % {**when, "applied": date_text(applied), "months": months}
         )
     if track == TRACK_ACTIVIST and member.party_progress not in (
         PartyProgress.NONE,
@@ -97,26 +112,33 @@ def eligibility_problems(
             years = rules.activist_years_min
             problems.append(
                 ngettext(
-                    "%(date)s 确定为入党积极分子，不满 %(years)s 年",
-                    "%(date)s 确定为入党积极分子，不满 %(years)s 年",
+                    "%(since)s 确定为入党积极分子，至%(day)s（%(date)s）不满 %(years)s 年",
+                    "%(since)s 确定为入党积极分子，至%(day)s（%(date)s）不满 %(years)s 年",
                     years,
                 )
-                % {"date": date_text(member.activist_since), "years": years}
+                % {**when, "since": date_text(member.activist_since), "years": years}
             )
     return problems
 
 
-def round_quota(*, members: int, percent: int) -> int:
-    """Most members one round may recommend: ``percent`` of the branch, rounded down."""
-    return math.floor(members * percent / 100)
+def round_quota(*, members: int, percent: int, minimum: int) -> Quota:
+    """Most members one round may recommend: ``percent`` of the branch, rounded down, but never
+    fewer than the rulebook's ``minimum`` for a branch with members."""
+    return quota_compute(
+        percent=percent,
+        basis_text=_("团员 %(count)s 人") % {"count": members},
+        basis_count=members,
+        rounding="floor",
+        minimum=minimum,
+    )
 
 
-def quota_problem(*, members: int, percent: int, taken: int) -> str | None:
+def quota_problem(*, members: int, percent: int, minimum: int, taken: int) -> str | None:
     """Why one more recommendation does not fit, given ``taken`` already counted."""
-    quota = round_quota(members=members, percent=percent)
-    if taken + 1 > quota:
+    quota = round_quota(members=members, percent=percent, minimum=minimum)
+    if taken + 1 > quota.limit:
         return _(
-            "本批次推荐名额 %(quota)s 名（团员 %(members)s 人的 %(percent)s%%），"
+            "本批次推荐名额：%(arithmetic)s（最少名额 %(minimum)s 名，可在规则手册中设置）；"
             "已推荐 %(taken)s 名，不能再增加"
-        ) % {"quota": quota, "members": members, "percent": percent, "taken": taken}
+        ) % {"arithmetic": quota.explain(), "minimum": minimum, "taken": taken}
     return None

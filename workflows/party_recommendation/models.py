@@ -179,7 +179,12 @@ class Application(CaseBase):
         field=status,
         source=Status.BRANCH_APPROVED,
         target=Status.MEETING_PASSED,
-        conditions=[conditions.meeting_passed, conditions.fits_quota],
+        conditions=[
+            conditions.meeting_passed,
+            conditions.meeting_date_valid,
+            conditions.fits_quota,
+            conditions.is_eligible_on_meeting_day,
+        ],
     )
     def meeting_pass(self) -> None:
         pass
@@ -188,7 +193,7 @@ class Application(CaseBase):
         field=status,
         source=Status.BRANCH_APPROVED,
         target=Status.REJECTED,
-        conditions=[conditions.meeting_failed],
+        conditions=[conditions.meeting_failed, conditions.meeting_date_valid],
     )
     def meeting_fail(self) -> None:
         pass

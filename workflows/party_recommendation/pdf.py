@@ -19,6 +19,13 @@ def _vote_text(vote: MeetingVote | None) -> str:
     return f"应到{vote.should_attend}人，实到{vote.present}人，赞成{vote.votes_for}人"
 
 
+def _dated_vote_text(vote: MeetingVote | None) -> str:
+    """The tally with the day the meeting actually met, which may not be the round's plan."""
+    if vote is None:
+        return ""
+    return f"{date_cn(vote.meeting_date)}：{_vote_text(vote)}"
+
+
 def _latest_votes(applications: list[Application]) -> dict[int, MeetingVote]:
     """Each application's latest meeting vote, in one query."""
     if not applications:
@@ -92,7 +99,7 @@ def round_summary_context(round: Round, applications: list[Application]) -> dict
                 "league_join": month_cn(member.league_join_date),
                 "party_application": date_cn(member.party_application_date),
                 "league_post": member.league_post or "团员",
-                "vote": _vote_text(votes.get(application.pk)),
+                "vote": _dated_vote_text(votes.get(application.pk)),
                 "status": application.get_status_display(),
             }
         )

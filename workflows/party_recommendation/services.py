@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
-from workflows.engine.meeting import Tally
+from workflows.engine.meeting import Tally, tally_violations
 from workflows.engine.models import Publicity
 from workflows.engine.services.acting import date_parse, task_actor, transition_handler
 from workflows.engine.services.cases import case_register, case_transition
 from workflows.engine.services.meetings import meeting_vote_record
 from workflows.engine.services.publicity import (
+    case_objected,
     objection_file,
     objection_resolve,
     publicity_close,
@@ -116,13 +117,17 @@ def _record_vote(application, *, by, opinion, data, files, task):
         raise CaseError(
             _("请完整填写会议日期、应到会、实到会、收回选票及赞成/反对/弃权票数")
         ) from error
-    if meeting_date > timezone.localdate():
-        raise CaseError(_("会议日期 %(date)s 晚于今天") % {"date": meeting_date})
+    rules = conditions.meeting_rules_of(application)
+    problems = conditions.meeting_date_problems(application, meeting_date) + tally_violations(
+        tally, rules
+    )
+    if problems:
+        raise RuleViolation(problems)
     vote = meeting_vote_record(
         case=application,
         by=by,
         tally=tally,
-        rules=conditions.meeting_rules_of(application),
+        rules=rules,
         meeting_date=meeting_date,
         secret_ballot=bool(data.get("secret_ballot", True)),
         minutes=files.get("minutes"),
@@ -162,7 +167,7 @@ def application_object(*, publicity: Publicity, by: AbstractBaseUser, text: str)
         application.refresh_from_db()
         objection_file(publicity=publicity, by=by, text=text)
         if application.status == Status.IN_PUBLICITY:
-            case_transition(case=application, transition="object", by=by, opinion=text)
+            case_objected(case=application, by=by, text=text)
 
 
 def application_publicity_close(*, application: Application) -> None:

@@ -1,4 +1,5 @@
-"""Admin: rulebooks are append-only (every save is a new version); calendar corrections."""
+"""Admin: rulebooks are append-only (every save is a new version); calendar corrections, and the
+year's State Council holiday notice imported into them."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .calendar import calendar_covers, is_working_day
 from .defaults import DEFAULTS, PROCESS_LABELS, Kind, Setting
-from .models import CalendarOverride, Rulebook
+from .models import CalendarOverride, HolidayNotice, Rulebook
+from .notice import NoticeError, notice_parse, notice_year
 from .selectors import rulebook_effective
-from .services import rulebook_create
+from .services import holiday_notice_import, rulebook_create
 from .validation import rulebook_errors
 
 WEEKDAYS = "一二三四五六日"
@@ -156,12 +161,96 @@ class RulebookAdmin(admin.ModelAdmin):
         return _table(("流程", "键", "设置项", "类型", "默认值", "依据"), rows)
 
 
+class NoticeImportForm(forms.Form):
+    year = forms.IntegerField(label=_("年份"), min_value=2000, max_value=2100)
+    text = forms.CharField(
+        label=_("通知正文"),
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 100}),
+        help_text=_("粘贴国务院办公厅关于该年部分节假日安排的通知，至少包括“一、元旦：……”等各条。"),
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        year, text = cleaned.get("year"), cleaned.get("text")
+        if year is None or not text:
+            return cleaned
+        titled = notice_year(text)
+        if titled is not None and titled != year:
+            raise forms.ValidationError(
+                _("通知标题为 %(titled)s 年，与所填年份 %(year)s 不符")
+                % {"titled": titled, "year": year}
+            )
+        try:
+            cleaned["schedule"] = notice_parse(text=text, year=year)
+        except NoticeError as error:
+            self.add_error("text", str(error))
+        return cleaned
+
+
+@admin.register(HolidayNotice)
+class HolidayNoticeAdmin(admin.ModelAdmin):
+    """The notices as they were pasted: evidence, never edited."""
+
+    list_display = ("year", "imported_by", "imported_at", "text_sha256")
+    readonly_fields = ("year", "text", "text_sha256", "imported_by", "imported_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(CalendarOverride)
 class CalendarOverrideAdmin(admin.ModelAdmin):
-    list_display = ("date", "weekday", "is_workday", "statutory", "note")
+    list_display = ("date", "weekday", "is_workday", "statutory", "note", "notice")
     list_filter = ("is_workday",)
     search_fields = ("note",)
     date_hierarchy = "date"
+    readonly_fields = ("notice",)
+    change_list_template = "admin/rules/calendaroverride/change_list.html"
+
+    def get_urls(self) -> list:
+        return [
+            path(
+                "import-notice/",
+                self.admin_site.admin_view(self.import_notice_view),
+                name="rules_calendaroverride_import_notice",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_notice_view(self, request: HttpRequest) -> HttpResponse:
+        """Paste the year's notice, read what it gives, and save it only once confirmed."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = NoticeImportForm(
+            request.POST or None, initial={"year": timezone.localdate().year + 1}
+        )
+        schedule = None
+        if request.method == "POST" and form.is_valid():
+            schedule = form.cleaned_data["schedule"]
+            if "confirm" in request.POST:
+                holiday_notice_import(
+                    year=schedule.year, text=form.cleaned_data["text"], by=request.user
+                )
+                self.message_user(
+                    request,
+                    _("已导入 %(year)s 年放假安排，该年的工作日期限不再是暂定。")
+                    % {"year": schedule.year},
+                )
+                return HttpResponseRedirect(reverse("admin:rules_calendaroverride_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("导入国务院放假通知"),
+            "form": form,
+            "schedule": schedule,
+        }
+        return TemplateResponse(request, "admin/rules/calendaroverride/import_notice.html", context)
 
     @admin.display(description=_("星期"))
     def weekday(self, obj: CalendarOverride) -> str:

@@ -1,8 +1,12 @@
 """Working days: the State Council holiday schedule (via chinese_calendar, including 调休 weekend
 workdays), corrected by CalendarOverride rows.
 
-Every function takes an optional ``overrides`` mapping; without it the overrides are read from the
-database, one query per calendar year touched.
+A year chinese_calendar does not know yet is counted Monday to Friday less the statutory holidays
+(``holidays.statutory_holidays``) until its notice is imported; a window that counts such a year
+is provisional, and says so.
+
+Every function takes an optional ``overrides`` mapping (the whole known schedule of the years it
+touches); without it the overrides are read from the database, one query per calendar year.
 """
 
 from __future__ import annotations
@@ -12,11 +16,15 @@ import functools
 import logging
 import threading
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import chinese_calendar
 from django.utils.translation import gettext as _
 
+from workflows.wording import list_text
+
+from .holidays import statutory_holidays
 from .models import CalendarOverride
 
 logger = logging.getLogger(__name__)
@@ -26,11 +34,28 @@ LAST_YEAR = max(chinese_calendar.holidays).year
 
 
 class CalendarCoverageWarning(UserWarning):
-    """The holiday schedule for a year is unknown; Monday–Friday is assumed."""
+    """The holiday schedule for a year is unknown; Monday–Friday less statutory holidays is
+    assumed."""
 
 
 _warned_years: set[int] = set()
 _warned_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Window:
+    """The last day of a span of working days, and the years it counted without their notice."""
+
+    end: datetime.date
+    pending_years: tuple[int, ...] = ()
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.pending_years)
+
+    @property
+    def note(self) -> str:
+        return provisional_note(self.pending_years)
 
 
 def calendar_covers(year: int) -> bool:
@@ -41,14 +66,42 @@ def calendar_covers(year: int) -> bool:
 def coverage_message(year: int) -> str:
     return _(
         "chinesecalendar %(version)s 没有 %(year)s 年的法定节假日安排"
-        "（仅覆盖 %(first)s–%(last)s 年），%(year)s 年暂按周一至周五为工作日计算。"
-        "请升级 chinesecalendar，或在“日历调整”中录入 %(year)s 年的放假和调休日期。"
+        "（仅覆盖 %(first)s–%(last)s 年），%(year)s 年暂按周一至周五、扣除法定节日计算，"
+        "调休未计入。请升级 chinesecalendar，或在“日历调整”中导入 %(year)s 年的国务院放假通知。"
     ) % {
         "version": chinese_calendar.__version__,
         "year": year,
         "first": FIRST_YEAR,
         "last": LAST_YEAR,
     }
+
+
+def provisional_note(years: Iterable[int]) -> str:
+    """``（暂定：2028年放假安排尚未发布）`` for a date counted through those years; else empty."""
+    years = sorted(set(years))
+    if not years:
+        return ""
+    return _("（暂定：%(years)s年放假安排尚未发布）") % {"years": list_text(years)}
+
+
+def schedule_pending(*, start: datetime.date, end: datetime.date) -> tuple[int, ...]:
+    """Years of the days after ``start`` up to ``end`` whose schedule is not known yet."""
+    first = (_as_date(start) + datetime.timedelta(days=1)).year
+    return years_pending(range(first, _as_date(end).year + 1))
+
+
+def years_pending(years: Iterable[int]) -> tuple[int, ...]:
+    """Those of ``years`` known neither to chinese_calendar nor from an imported notice (now):
+    at most one query."""
+    uncovered = sorted({year for year in years if not calendar_covers(year)})
+    if not uncovered:
+        return ()
+    known = set(
+        CalendarOverride.objects.filter(date__year__in=uncovered, notice__isnull=False)
+        .values_list("date__year", flat=True)
+        .distinct()
+    )
+    return tuple(year for year in uncovered if year not in known)
 
 
 def is_working_day(
@@ -65,6 +118,16 @@ def working_days_add(
 ) -> datetime.date:
     """The day on which ``days`` full working days have elapsed, counting from the day after
     ``start`` (``days=0`` gives ``start``)."""
+    return working_days_window(start=start, days=days, overrides=overrides).end
+
+
+def working_days_window(
+    *,
+    start: datetime.date,
+    days: int,
+    overrides: Mapping[datetime.date, bool] | None = None,
+) -> Window:
+    """``working_days_add`` with the years it had to count without their holiday notice."""
     if days < 0:
         raise ValueError(_("days 不能为负数"))
     calendar = _Calendar(overrides)
@@ -73,7 +136,7 @@ def working_days_add(
         day += datetime.timedelta(days=1)
         if calendar.is_working(day):
             days -= 1
-    return day
+    return Window(end=day, pending_years=tuple(sorted(calendar.pending_years)))
 
 
 def working_days_between(
@@ -102,8 +165,11 @@ class _Calendar:
     def __init__(self, overrides: Mapping[datetime.date, bool] | None) -> None:
         self._from_db = overrides is None
         self._days: dict[datetime.date, bool] = dict(overrides or {})
-        self._years_with_overrides = {day.year for day in self._days}
+        # Years whose schedule is known beyond chinese_calendar: those a caller's mapping
+        # gives, or those with an imported notice.
+        self._known_years = {day.year for day in self._days}
         self._years_loaded: set[int] = set()
+        self.pending_years: set[int] = set()
 
     def is_working(self, day: datetime.date) -> bool:
         self._load(day.year)
@@ -111,21 +177,22 @@ class _Calendar:
             return self._days[day]
         if calendar_covers(day.year):
             return _statutory_workday(day)
-        # Overrides entered for an uncovered year mean someone maintains that year by hand.
-        if day.year not in self._years_with_overrides:
+        if day.year not in self._known_years:
+            self.pending_years.add(day.year)
             _coverage_warn(day.year)
-        return day.weekday() < 5
+        return day.weekday() < 5 and day not in statutory_holidays(day.year)
 
     def _load(self, year: int) -> None:
         if not self._from_db or year in self._years_loaded:
             return
         self._years_loaded.add(year)
-        rows = dict(
-            CalendarOverride.objects.filter(date__year=year).values_list("date", "is_workday")
+        rows = CalendarOverride.objects.filter(date__year=year).values_list(
+            "date", "is_workday", "notice_id"
         )
-        if rows:
-            self._days.update(rows)
-            self._years_with_overrides.add(year)
+        for day, is_workday, notice_id in rows:
+            self._days[day] = is_workday
+            if notice_id is not None:
+                self._known_years.add(year)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -10,7 +10,7 @@ from .calendar import calendar_covers, coverage_message
 
 HINT = (
     "国务院办公厅通常在每年年底公布次年放假安排；发布后升级 chinesecalendar "
-    "（pip install -U chinesecalendar），在此之前可在后台“日历调整”中手工录入。"
+    "（pip install -U chinesecalendar），或在后台“日历调整”中粘贴导入该通知。"
 )
 
 

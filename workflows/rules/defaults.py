@@ -81,6 +81,11 @@ DEFAULTS: dict[str, dict[str, Setting]] = {
         ),
         "activist_years_min": _int("推荐为发展对象须任入党积极分子满（年）", 1, SRC_PARTY),
         "quota_percent": _int("每轮推荐人数占支部团员比例上限（%）", 20, SRC_PARTY, minimum=1),
+        "quota_minimum": _int(
+            "按比例计算不足一名时的最少名额",
+            0,
+            f"{SRC_SYSTEM}（文件未规定：团员 4 人 × 20% = 0.8，向下取整为 0 名；团委可设为 1）",
+        ),
         "quorum_fraction": _fraction("到会人数须超过应到会人数的比例", "1/2", SRC_PARTY),
         "pass_fraction": _fraction("赞成票须超过应到会人数的比例", "1/2", SRC_PARTY),
         "publicity_working_days": _int("公示期（工作日）", 5, SRC_PARTY, minimum=1),

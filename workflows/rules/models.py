@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings as project_settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -90,10 +91,43 @@ class Rulebook(models.Model):
         }
 
 
+class HolidayNotice(models.Model):
+    """A State Council holiday notice as an administrator pasted it: the evidence behind the
+    calendar rows it produced. A year with one is no longer worked out provisionally."""
+
+    year = models.PositiveIntegerField(_("年份"), db_index=True)
+    text = models.TextField(_("通知原文"))
+    text_sha256 = models.CharField(max_length=64)
+    imported_by = models.ForeignKey(
+        project_settings.AUTH_USER_MODEL,
+        verbose_name=_("导入人"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("导入时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("放假安排通知")
+        verbose_name_plural = _("放假安排通知")
+        ordering = ["-year", "-imported_at"]
+
+    def __str__(self) -> str:
+        return gettext("%(year)s年放假安排") % {"year": self.year}
+
+
 class CalendarOverride(models.Model):
     date = models.DateField(_("日期"), unique=True)
     is_workday = models.BooleanField(_("是工作日"))
     note = models.CharField(_("说明"), max_length=200, blank=True)
+    # Set when the row comes from the year's imported notice, rather than a local adjustment.
+    notice = models.ForeignKey(
+        HolidayNotice,
+        verbose_name=_("来源通知"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="days",
+    )
 
     class Meta:
         verbose_name = _("日历调整")

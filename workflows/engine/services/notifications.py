@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -10,12 +11,16 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from workflows.org.selectors import role_holders
 from workflows.wording import site_language
 
 from ..models import Notification
 from ..routing import Assignment
+
+if TYPE_CHECKING:
+    from workflows.rules.calendar import Window
 
 
 def notification_send(*, users: Iterable[AbstractBaseUser], text: str, url: str = "") -> None:
@@ -37,8 +42,9 @@ def notification_send(*, users: Iterable[AbstractBaseUser], text: str, url: str 
         )
 
 
-def task_announce(*, task, assignment: Assignment) -> None:
-    """Tell the owner, or every holder of the queue's office, that a task waits for them."""
+def task_announce(*, task, assignment: Assignment, due: Window | None = None) -> None:
+    """Tell the owner, or every holder of the queue's office, that a task waits for them; the
+    assignment event gives the deadline, marked when it is provisional."""
     from workflows.audit.services import audit_record
 
     case = task.flow_task.flow_class.case_of(task.process)
@@ -53,13 +59,15 @@ def task_announce(*, task, assignment: Assignment) -> None:
     url = reverse("engine:task", args=[task.pk])
     notification_send(users=users, text=f"待办：{case.reference} {task.flow_task.step}", url=url)
     with site_language():
-        assignee = assignment.describe()
+        after = f"{task.flow_task.step} → {assignment.describe()}"
+        if due is not None:
+            after += _("，期限 %(due)s%(note)s") % {"due": due.end.isoformat(), "note": due.note}
     audit_record(
         action="task.assign",
         by=None,
         case=case,
-        after=f"{task.flow_task.step} → {assignee}",
-        data={"task": task.pk},
+        after=after,
+        data={"task": task.pk, "due_on": due.end.isoformat() if due else None},
     )
 
 

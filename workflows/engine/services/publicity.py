@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from workflows.audit.selectors import actor_withheld_from
 from workflows.audit.services import audit_record
 from workflows.org.models import Organization
 from workflows.org.selectors import Role, role_holders
-from workflows.rules.calendar import working_days_add
+from workflows.rules.calendar import provisional_note, schedule_pending, working_days_window
+from workflows.wording import site_language
 
 from ..errors import CaseError, NotAllowed
 from ..models import Objection, Publicity
@@ -32,6 +34,7 @@ def publicity_open(
     by: AbstractBaseUser,
 ) -> Publicity:
     today = timezone.localdate()
+    window = working_days_window(start=today, days=working_days)
     publicity = Publicity.objects.create(
         case=case,
         org=org,
@@ -40,18 +43,30 @@ def publicity_open(
         content=content,
         content_sha256=hashlib.sha256(content.encode()).hexdigest(),
         starts_on=today,
-        ends_on=working_days_add(start=today, days=working_days),
+        ends_on=window.end,
         working_days=working_days,
         published_by=by,
     )
+    with site_language():
+        note = window.note
     audit_record(
         action="publicity.open",
         by=by,
         case=case,
-        after=f"{title}（{publicity.starts_on} 至 {publicity.ends_on}，{working_days} 个工作日）",
-        data={"publicity": publicity.pk, "sha256": publicity.content_sha256},
+        after=f"{title}（{publicity.starts_on} 至 {publicity.ends_on}，{working_days} 个工作日）"
+        + note,
+        data={
+            "publicity": publicity.pk,
+            "sha256": publicity.content_sha256,
+            "provisional_years": list(window.pending_years),
+        },
     )
     return publicity
+
+
+def publicity_window_note(publicity: Publicity) -> str:
+    """``（暂定：2028年放假安排尚未发布）`` while the window counts a year without its notice."""
+    return provisional_note(schedule_pending(start=publicity.starts_on, end=publicity.ends_on))
 
 
 def publicity_visible_to(*, publicity: Publicity, user: AbstractBaseUser) -> bool:
@@ -67,14 +82,50 @@ def publicity_visible_to(*, publicity: Publicity, user: AbstractBaseUser) -> boo
     )
 
 
+def objection_authors_shown(*, publicity: Publicity, user: AbstractBaseUser) -> set[int]:
+    """Ids of the objections on ``publicity`` whose author ``user`` may read. Objections are
+    实名 to the committee that published the notice (and the units above it), and never to the
+    person an objection is about, even one who sits on that committee."""
+    from ..selectors import my_cases
+    from ..visibility import visible_paths
+
+    objections = list(publicity.objections.all())
+    committee = user.is_superuser or any(
+        publicity.org_path.startswith(prefix) for prefix in visible_paths(user)
+    )
+    if not objections or not committee:
+        return set()
+    listing = publicity.case
+    about_me: set[int | None] = set()
+    if user.pk in (listing.applicant_id, listing.subject_user_id):
+        about_me.add(None)
+    if any(o.about_id is not None for o in objections):
+        about_me.update(case.pk for case in my_cases(user=user) if _listed_on(case, listing))
+    return {o.pk for o in objections if o.about_id not in about_me}
+
+
+def _listed_on(case: models.Model, listing: models.Model) -> bool:
+    """Whether ``case`` is one of those a notice of ``listing`` lists (a campaign's nomination)."""
+    return any(
+        field.many_to_one
+        and field.related_model is type(listing)
+        and getattr(case, field.attname) == listing.pk
+        for field in case._meta.concrete_fields
+    )
+
+
 def objection_file(
     *,
     publicity: Publicity,
     by: AbstractBaseUser,
     text: str,
-    about_id: int | None = None,
-    about_label: str = "",
+    about: models.Model | None = None,
 ) -> Objection:
+    """A 实名 objection to the notice's case, or to ``about``, one of the cases it lists. Its
+    audit events keep the author from the people the objection is about."""
+    about_id, about_label = (about.pk, about.headline) if about is not None else (None, "")
+    concerned = about if about is not None else publicity.case
+    withheld = objector_withheld(concerned)
     if not publicity_visible_to(publicity=publicity, user=by):
         raise NotAllowed(_("您不在该公示范围内"))
     today = timezone.localdate()
@@ -94,7 +145,7 @@ def objection_file(
         case=case,
         after=about_label,
         opinion=text,
-        data={"objection": objection.pk, "about": about_id},
+        data={"objection": objection.pk, "about": about_id, **withheld},
     )
     committee_holders = role_holders(role=Role.SECRETARY, org=publicity.org, on=today)
     notification_send(
@@ -147,6 +198,19 @@ def publicity_latest(case: models.Model) -> Publicity | None:
 LISTED_STATUSES = ("in_publicity", "objection")
 
 
+def objector_withheld(case: models.Model) -> dict:
+    """Audit data keeping an objection's author from the people ``case`` is about."""
+    return actor_withheld_from(case.applicant_id, case.subject_user_id)
+
+
+def case_objected(*, case: models.Model, by: AbstractBaseUser, text: str) -> None:
+    """The ``object`` transition that pauses a case under objection, its author kept from the
+    people the case is about."""
+    case_transition(
+        case=case, transition="object", by=by, opinion=text, audit_data=objector_withheld(case)
+    )
+
+
 def listed_objections_open(*, case: models.Model, listing: models.Model):
     """Objections to ``case`` on ``listing``'s notices that nobody has resolved yet."""
     return Objection.objects.filter(
@@ -168,11 +232,9 @@ def listed_objection_file(
         raise CaseError(_("请选择公示名单中的反映对象"))
     with case.process.flow_class.instance.lock(case.process_id):
         case.refresh_from_db()
-        objection_file(
-            publicity=publicity, by=by, text=text, about_id=case.pk, about_label=case.headline
-        )
+        objection_file(publicity=publicity, by=by, text=text, about=case)
         if case.status == LISTED_STATUSES[0]:
-            case_transition(case=case, transition="object", by=by, opinion=text)
+            case_objected(case=case, by=by, text=text)
 
 
 def listed_objection_decide(

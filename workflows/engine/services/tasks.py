@@ -17,23 +17,61 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from workflows.audit.services import audit_record
-from workflows.wording import person_name
+from workflows.wording import person_name, site_language
 
 from ..errors import NotAllowed, StaleTask
-from ..models import Decision
+from ..models import Decision, Opinion
 from ..visibility import case_visible_to
 from .cases import opinion_record
 from .notifications import notification_send
+from .reroute import task_reroute
 
 
-def stale_message(task: Task) -> str:
+def stale_message(task: Task, *, acted_by: AbstractBaseUser | None = None) -> str:
+    """What a second click reads: who handled the task and when. ``acted_by`` is who actually
+    decided (a 代理人 acting for the owner); it defaults to the owner."""
     when = timezone.localtime(task.finished).strftime("%Y-%m-%d %H:%M") if task.finished else ""
     if task.status == STATUS.CANCELED:
         return _("该待办已于 %(when)s 取消（案件已撤回、退回或转由他人办理）") % {"when": when}
+    principal = task.owner
+    acted_by = acted_by or principal
+    if principal is not None and acted_by.pk != principal.pk:
+        return _("该待办已由 %(name)s（代 %(principal)s）于 %(when)s 处理") % {
+            "name": person_name(acted_by),
+            "principal": person_name(principal),
+            "when": when,
+        }
     return _("该待办已由 %(name)s 于 %(when)s 处理") % {
-        "name": person_name(task.owner),
+        "name": person_name(acted_by),
         "when": when,
     }
+
+
+def task_decided_by(task: Task) -> AbstractBaseUser | None:
+    """Who signed the decision that finished ``task``: its opinion is the one record of it
+    (the owner stays the principal when a 代理人 acts)."""
+    opinion = (
+        Opinion.objects.filter(task_id=task.pk)
+        .exclude(decision__in=[Decision.COMMENT, Decision.TRANSFER])
+        .select_related("author")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return opinion.author if opinion is not None else None
+
+
+def _refuse_if_recused(task: Task, by: AbstractBaseUser) -> None:
+    """Nobody decides a case about themselves. The task moves on to the next office first (so
+    the case does not wait for them, e.g. when they stand in for its holder), then the
+    refusal says why; the move stands although the request is refused."""
+    if task.status not in (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED):
+        return
+    if not task.flow_task.is_recused(by, task):
+        return
+    with site_language():
+        reason = _("%(name)s 为案件当事人，须回避") % {"name": person_name(by)}
+    task_reroute(task=task, on=timezone.localdate(), by=None, reason=reason)
+    raise NotAllowed(_("该案件与您本人有关，您须回避，不能办理"))
 
 
 @contextmanager
@@ -47,7 +85,9 @@ def _locked(task: Task):
 
 def _claim(task: Task, by: AbstractBaseUser) -> Any:
     activation = task.flow_task.activation_class(task)
-    if task.status in (STATUS.DONE, STATUS.CANCELED):
+    if task.status == STATUS.DONE:
+        raise StaleTask(stale_message(task, acted_by=task_decided_by(task)))
+    if task.status == STATUS.CANCELED:
         raise StaleTask(stale_message(task))
     if task.status == STATUS.NEW:
         if not task.flow_task.can_assign(by, task):
@@ -77,6 +117,7 @@ def handle_resume(*, case, node) -> None:
 
 
 def task_claim(*, task: Task, by: AbstractBaseUser) -> Task:
+    _refuse_if_recused(task, by)
     with _locked(task):
         _claim(task, by)
     return task
@@ -88,6 +129,7 @@ def task_complete(
     """Finish ``task`` as ``by``: ``perform(case)`` is the one service call that decides it."""
     if action not in task.flow_task.actions:
         raise NotAllowed(_("此环节不能执行「%(action)s」") % {"action": action})
+    _refuse_if_recused(task, by)
     with _locked(task):
         activation = _claim(task, by)
         if not task.flow_task.can_execute(by, task):
@@ -103,6 +145,7 @@ def task_transfer(
     *, task: Task, to_user: AbstractBaseUser, by: AbstractBaseUser, reason: str
 ) -> Task:
     """转交: hand an open task to someone else who may see the case."""
+    _refuse_if_recused(task, by)
     with _locked(task):
         activation = _claim(task, by)
         if not task.flow_task.can_execute(by, task):

@@ -19,6 +19,7 @@ from ..pagination import CappedPaginator
 from ..registry import processes
 from ..services.attachments import attachment_add
 from ..services.cases import case_cc, case_comment, case_withdraw
+from ..services.publicity import objection_authors_shown, publicity_window_note
 from ..visibility import case_visible_to
 from .common import report_error, users_named, visible_case_or_404
 
@@ -35,6 +36,16 @@ def tracker(entry, case) -> list[dict]:
     return steps
 
 
+def _publicities(case, user) -> list[Publicity]:
+    """The case's notices, each with its provisional-window note and the objections whose
+    author ``user`` may read."""
+    publicities = list(Publicity.objects.for_case(case).prefetch_related("objections__author"))
+    for publicity in publicities:
+        publicity.window_note = publicity_window_note(publicity)
+        publicity.authors_shown = objection_authors_shown(publicity=publicity, user=user)
+    return publicities
+
+
 def case_context(request, entry, case) -> dict:
     from workflows.documents.selectors import documents_for
 
@@ -48,7 +59,7 @@ def case_context(request, entry, case) -> dict:
         "opinions": Opinion.objects.for_case(case).select_related("author"),
         "votes": MeetingVote.objects.for_case(case),
         "attachments": Attachment.objects.for_case(case).select_related("uploaded_by"),
-        "publicities": Publicity.objects.for_case(case).prefetch_related("objections__author"),
+        "publicities": _publicities(case, request.user),
         "documents": documents_for(subject=case),
         "is_applicant": request.user.pk == case.applicant_id,
     }

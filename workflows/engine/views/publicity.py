@@ -15,7 +15,7 @@ from ..errors import CaseError
 from ..forms import ObjectionForm
 from ..models import Publicity
 from ..registry import process_for_model_label
-from ..services.publicity import publicity_visible_to
+from ..services.publicity import publicity_visible_to, publicity_window_note
 from .common import report_error
 
 
@@ -51,6 +51,7 @@ class PublicityDetailView(LoginRequiredMixin, View):
             "engine/publicity_detail.html",
             {
                 "notice": publicity,
+                "window_note": publicity_window_note(publicity),
                 "form": ObjectionForm(targets=self._targets(publicity)),
                 "is_open": not publicity.closed_at and timezone.localdate() <= publicity.ends_on,
                 "my_objections": publicity.objections.filter(author=request.user),

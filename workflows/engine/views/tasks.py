@@ -38,9 +38,11 @@ class TaskListView(LoginRequiredMixin, View):
     def get(self, request):
         page = CappedPaginator(self.tasks(user=request.user), 50).get_page(request.GET.get("page"))
         tasks = selectors.tasks_with_cases(page.object_list)
+        due_notes = selectors.task_due_notes(tasks)
         for task in tasks:
             task.overdue = selectors.is_overdue(task)
             task.due_on = selectors.task_due_on(task)
+            task.due_note = due_notes[task.pk]
             task.bulk_ok = self.kind == "inbox" and "approve" in task.flow_task.actions
         return render(
             request,
@@ -135,10 +137,12 @@ class TaskView(LoginRequiredMixin, View):
                 "step_form": step_form,
                 "step_template": entry.task_forms.get(task.flow_task.name, (None, ""))[1],
                 "transfer_form": TransferForm(),
+                "recused": task.flow_task.is_recused(request.user, task),
                 "can_execute": task.flow_task.can_execute(request.user, task),
                 "can_claim": task.owner_id is None
                 and task.flow_task.can_assign(request.user, task),
                 "due_on": selectors.task_due_on(task),
+                "due_note": selectors.task_due_notes([task])[task.pk],
                 "overdue": selectors.is_overdue(task),
             }
         )
