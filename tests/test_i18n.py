@@ -341,11 +341,14 @@ def test_eligibility_failure_in_english_and_chinese():
             "Aged 29 on the recommendation date (2026-11-25), not between 18 and 28"
         ]
         assert _eligibility_problems(**late_joiner)[1] == (
-            "Joined the League on 2026-01-01: less than 1 year of League membership"
+            "Joined the League on 2026-01-01: less than 1 year of League membership by the "
+            "recommendation date (2026-11-25)"
         )
     with translation.override("zh-hans"):
         assert _eligibility_problems() == ["推荐日（2026年11月25日）年龄 29 岁，不在 18–28 岁之间"]
-        assert _eligibility_problems(**late_joiner)[1] == "入团时间 2026年1月1日，团龄不满 1 年"
+        assert _eligibility_problems(**late_joiner)[1] == (
+            "入团时间 2026年1月1日，至推荐日（2026年11月25日）团龄不满 1 年"
+        )
 
 
 def test_stale_task_message_in_english_and_chinese():
