@@ -104,12 +104,16 @@ def _cycle_under_review(committee, groups, secretary, count: int, prefix: str):
 
     collectives = _collectives(committee, groups, count, prefix)
     today = timezone.localdate()
+    start_year = today.year if today.year % 2 else today.year - 1
     cycle = services.cycle_create(
         org=committee,
         title=f"基准青年文明号创建评审{prefix}",
-        start_year=today.year if today.year % 2 else today.year - 1,
+        start_year=start_year,
         filing_deadline=today,
-        application_deadline=today + datetime.timedelta(days=30),
+        # 申报 closes within the cycle's second year, even when run in late December.
+        application_deadline=min(
+            today + datetime.timedelta(days=30), datetime.date(start_year + 1, 12, 31)
+        ),
         notice="基准",
         by=secretary,
     )

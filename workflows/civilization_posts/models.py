@@ -349,14 +349,6 @@ class CollectiveCase(CaseBase):
         leader = self.collective.leader
         return leader.user_id if leader is not None else None
 
-    @classmethod
-    def about_user(cls, user_id: int) -> Q:
-        return Q(
-            collective__people__user_id=user_id,
-            collective__people__role=PostRole.LEADER,
-            collective__people__is_active=True,
-        )
-
 
 class FilingStatus(models.TextChoices):
     SUBMITTED = "submitted", _("待单位团组织审核")

@@ -74,11 +74,6 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
     def subject_user_id(self) -> int | None:
         return self.subject.user_id if self.subject_id else None
 
-    @classmethod
-    def about_user(cls, user_id: int) -> models.Q:
-        """The cases whose ``subject_user_id`` is ``user_id``, as a filter."""
-        return models.Q(subject__user_id=user_id)
-
     TRANSITION_LABELS: dict[str, str | Promise] = {}
 
     def transition_label(self, transition: str) -> str:

@@ -115,11 +115,18 @@ class HumanTask(flow.View):
     def _created(self, activation) -> None:
         from .services.notifications import task_announce
 
+        data = {}
         due = self._due(activation)
         if due is not None:
-            data = {"due_on": due.end.isoformat()}
+            data["due_on"] = due.end.isoformat()
             if due.pending_years:
                 data["due_pending_years"] = list(due.pending_years)
+        if self.recuse:
+            # Who may not decide it, so that lists can leave it out without reading cases.
+            subject = activation.flow_class.case_of(activation.process).subject_user_id
+            if subject is not None:
+                data["recused"] = subject
+        if data:
             activation.task.data = {**activation.task.data, **data}
             activation.task.save(update_fields=["data"])
         task_announce(task=activation.task, assignment=self._assignment(activation), due=due)
