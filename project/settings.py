@@ -128,7 +128,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "workflows.org.middleware.PasswordChangeRequiredMiddleware",
-    "workflows.audit.origin.RequestOriginMiddleware",
+    "workflows.requests.CurrentRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",

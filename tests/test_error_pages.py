@@ -41,3 +41,15 @@ def test_a_failing_view_gets_the_chinese_500_page(client, settings):
     page = response.content.decode()
     assert "服务器出错" in page and "请稍后重试" in page
     assert "boom" not in page and "Traceback" not in page
+
+
+def test_a_page_refused_to_the_user_gets_the_chinese_403_page(client, settings):
+    from tests.factories import UserFactory
+
+    settings.DEBUG = False
+    client.force_login(UserFactory(username="no_office"))
+    response = client.get("/audit/")
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "无权访问" in page and "请联系所在团委的书记或组织委员" in page

@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import ipaddress
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.http import HttpRequest
 
-# The request being served, so events written deep inside services still record their origin.
-_current_request: ContextVar[HttpRequest | None] = ContextVar("audit_request", default=None)
-
-
-class RequestOriginMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest):
-        token = _current_request.set(request)
-        try:
-            return self.get_response(request)
-        finally:
-            _current_request.reset(token)
+from workflows.requests import current_request
 
 
 def ip_normalise(raw: str | None) -> str | None:
@@ -46,7 +32,7 @@ def client_address(request: HttpRequest) -> str | None:
 
 def request_origin(request: HttpRequest | None) -> tuple[str | None, str]:
     """(client IP, user agent) of the request being served, if any."""
-    request = request or _current_request.get()
+    request = request or current_request()
     if request is None:
         return None, ""
     return client_address(request), request.META.get("HTTP_USER_AGENT", "")

@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
+from workflows.requests import request_memo
+
 from .models import Appointment, Organization, OrgKind, Role, Substitute
 
 User = get_user_model()
@@ -30,9 +32,13 @@ def role_holder(*, role: str, org: Organization, on: datetime.date) -> AbstractB
 
 
 def principals_of(*, user: AbstractBaseUser, on: datetime.date) -> list[int]:
-    """Ids of the users ``user`` stands in for on ``on`` (代理)."""
-    return list(
-        Substitute.objects.on(on).filter(substitute=user).values_list("principal", flat=True)
+    """Ids of the users ``user`` stands in for on ``on`` (代理); asked by every list, menu and
+    permission check, so read once per request."""
+    return request_memo(
+        ("principals_of", user.pk, on),
+        lambda: list(
+            Substitute.objects.on(on).filter(substitute=user).values_list("principal", flat=True)
+        ),
     )
 
 
