@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
-from workflows.engine.meeting import Tally, tally_violations
+from workflows.engine.meeting import Tally
 from workflows.engine.models import Publicity
 from workflows.engine.services.acting import date_parse, task_actor, transition_handler
 from workflows.engine.services.cases import case_register, case_transition
@@ -117,18 +117,13 @@ def _record_vote(application, *, by, opinion, data, files, task):
         raise CaseError(
             _("请完整填写会议日期、应到会、实到会、收回选票及赞成/反对/弃权票数")
         ) from error
-    rules = conditions.meeting_rules_of(application)
-    problems = conditions.meeting_date_problems(application, meeting_date) + tally_violations(
-        tally, rules
-    )
-    if problems:
-        raise RuleViolation(problems)
     vote = meeting_vote_record(
         case=application,
         by=by,
         tally=tally,
-        rules=rules,
+        rules=conditions.meeting_rules_of(application),
         meeting_date=meeting_date,
+        date_problems=conditions.meeting_date_problems(application, meeting_date),
         secret_ballot=bool(data.get("secret_ballot", True)),
         minutes=files.get("minutes"),
         task=task,

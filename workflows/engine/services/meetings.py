@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
@@ -28,8 +29,11 @@ def meeting_vote_record(
     secret_ballot: bool = True,
     minutes: UploadedFile | None = None,
     task: Task | None = None,
+    date_problems: Sequence[str] = (),
 ) -> MeetingVote:
-    problems = tally_violations(tally, rules)
+    """Store a tally the rules accept. ``date_problems`` are the process's own objections to
+    ``meeting_date``, refused together with the tally's, so one answer names them all."""
+    problems = [*date_problems, *tally_violations(tally, rules)]
     if problems:
         raise RuleViolation(problems)
     minutes_file = (
