@@ -44,9 +44,12 @@ demo: migrate
 run: demo
 	@$(WITH_ENV) bash scripts/run.sh $(PY) $(HOST) $(PORT)
 
+# lint-imports checks the layer contracts in pyproject.toml; a whole run takes under a second,
+# so it keeps no cache directory in the checkout.
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 	$(MANAGE) makemigrations --check --dry-run -v 0
 
 format: venv

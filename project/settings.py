@@ -115,6 +115,8 @@ INSTALLED_APPS = [
     "workflows.awards",
     "workflows.civilization_posts",
     "workflows.api",
+    # Demo data on top of everything (``seed_demo``, ``demo_logins``); nothing imports it.
+    "workflows.demo",
 ]
 
 MIDDLEWARE = [

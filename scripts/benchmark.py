@@ -466,7 +466,7 @@ def award_figures(state, certificates: int) -> None:
     rendered, stored and registered as the decision's batch job does it."""
     from workflows.awards.models import Campaign, Category, Nomination
     from workflows.awards.presets import category_presets
-    from workflows.awards.tasks import certificates_render
+    from workflows.documents.tasks import documents_render
     from workflows.rules.selectors import rules_resolve
 
     secretary, round_, members, _ = state
@@ -510,7 +510,11 @@ def award_figures(state, certificates: int) -> None:
     ms, queries = page_figures(client, reverse("awards:campaign", args=[campaign.pk]), repeat=5)
     print(f"评优主页（{certificates} 份推荐）：{ms:.1f} ms，{queries} 次查询")
     start = time.perf_counter()
-    issued = certificates_render(nomination_ids=[n.pk for n in nominations], by_id=secretary.pk)
+    issued = documents_render(
+        builder="workflows.awards.documents.certificates_arguments",
+        ids=[n.pk for n in nominations],
+        by_id=secretary.pk,
+    )
     elapsed = time.perf_counter() - start
     each = elapsed * 1000 / max(issued, 1)
     print(f"荣誉证书批量出具：{issued} 份 {elapsed:.1f} s（{each:.0f} ms/份）")

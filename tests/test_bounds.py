@@ -14,8 +14,7 @@ from workflows.awards.forms import CampaignForm, CategoryForm
 from workflows.awards.models import Basis
 from workflows.civilization_posts.forms import CycleForm, PersonForm
 from workflows.elections.forms import PlanForm, TermStartForm
-from workflows.engine.forms import TaskActionForm
-from workflows.party_recommendation.forms import RoundForm
+from workflows.party_recommendation.forms import PartyDecisionForm, RoundForm, TallyForm
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
@@ -36,22 +35,21 @@ def test_a_birth_date_from_1900_to_today():
 
 
 def test_meeting_and_decision_dates_within_2000_to_2100():
-    actions = ("record_vote",)
     for day in ("2000-01-01", "2100-12-31"):
-        form = TaskActionForm({"action": "record_vote", "meeting_date": day}, actions=actions)
+        form = TallyForm({"meeting_date": day}, case=None, task=None)
         assert "meeting_date" not in _errors(form)
     window = "日期应在 2000-01-01 至 2100-12-31 之间"
     for day in ("1999-12-31", "2101-01-01"):
-        form = TaskActionForm({"action": "record_vote", "decided_on": day}, actions=actions)
+        form = PartyDecisionForm({"decided_on": day}, case=None, task=None)
         assert _errors(form)["decided_on"] == [window]
     assert _errors(RoundForm({"track": "applicant", "title": "第一批", "meeting_date": "1999-1-1"}))
     assert _errors(TermStartForm({"starts_on": "9999-12-31"})) == {"starts_on": [window]}
 
 
 def test_vote_counts_up_to_a_realistic_roll():
-    form = TaskActionForm({"action": "record_vote", "votes_for": 100_000}, actions=("record_vote",))
+    form = TallyForm({"votes_for": 100_000}, case=None, task=None)
     assert "votes_for" not in _errors(form)
-    form = TaskActionForm({"action": "record_vote", "votes_for": 2**31}, actions=("record_vote",))
+    form = TallyForm({"votes_for": 2**31}, case=None, task=None)
     assert _errors(form)["votes_for"] == ["确保该值小于或等于100000。"]
 
 

@@ -5,9 +5,11 @@ from decimal import Decimal
 
 import pytest
 
+from tests.factories import AppointmentFactory, UserFactory
 from workflows.awards import panel, services
-from workflows.awards.models import Ballot
+from workflows.awards.models import Ballot, Campaign
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
+from workflows.org.models import Role
 
 from .helpers import act, approved, campaign_for, category, good_record, open_task, timers_fire
 
@@ -88,6 +90,8 @@ def test_recused_judges_leave_the_denominator(world, django_capture_on_commit_ca
 
 
 def test_a_judge_never_judges_their_own_nomination(world, django_capture_on_commit_callbacks):
+    # A judge holds an office under the committee: here a 委员 of her own branch.
+    AppointmentFactory(user=world.applicant_user, org=world.branch_a, role=Role.COMMITTEE_MEMBER)
     judges = [world.committee_secretary, world.reviewer_1, world.applicant_user]
     campaign, mine, theirs = judging(world, django_capture_on_commit_callbacks, judges=judges)
     judged, recused = panel.ballot_sheet(campaign=campaign, user=world.applicant_user)
@@ -260,3 +264,13 @@ def test_judge_recused_from_everything_is_not_missing(world, django_capture_on_c
     for judge in judges[:2]:
         panel.ballot_cast(campaign=campaign, by=judge, entries=for_all(campaign, judge))
     assert panel.judges_missing(campaign=campaign) == []
+
+
+def test_the_service_refuses_a_judge_holding_no_office_under_the_committee(world):
+    outsider = UserFactory(first_name="吉𠮷")
+    refusal = f"吉𠮷（{outsider.pk}） 不在委团委及所属团组织任职，不能担任评委"
+    with pytest.raises(CaseError, match=refusal):
+        campaign_for(world, judges=[world.committee_secretary, outsider])
+    assert not Campaign.objects.exists()
+    assert outsider not in panel.judge_candidates(committee=world.committee)
+    assert world.reviewer_1 in panel.judge_candidates(committee=world.committee)

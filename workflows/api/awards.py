@@ -33,7 +33,7 @@ from workflows.awards.presets import category_presets
 from workflows.awards.records import quota_for
 from workflows.engine.bounds import ID, SCORE, YEAR
 from workflows.engine.errors import CaseError
-from workflows.org.models import Appointment, Organization, OrgKind
+from workflows.org.models import Organization, OrgKind
 from workflows.rules.selectors import rules_resolve
 from workflows.wording import person_name
 
@@ -380,20 +380,13 @@ def _committees_led(user):
     return committees.filter(pk__in=selectors.units_led_by(user=user))
 
 
-def _judges(committee: Organization, ids: list[int]) -> list:
-    """The users behind ``ids``, each holding office in the committee or a unit under it (the
-    choice the page offers)."""
-    holders = Appointment.objects.on(timezone.localdate()).filter(
-        org__path__startswith=committee.path
-    )
-    users = list(
-        get_user_model().objects.filter(pk__in=holders.values("user_id")).filter(pk__in=ids)
-    )
+def _judges(ids: list[int]) -> list:
+    """The users behind ``ids``; whether each may judge is the service's to say."""
+    users = list(get_user_model().objects.filter(pk__in=ids))
     unknown = sorted(set(ids) - {user.pk for user in users})
     if unknown:
         raise CaseError(
-            _("用户 %(ids)s 不在%(org)s及所属团组织任职，不能担任评委")
-            % {"ids": "、".join(str(pk) for pk in unknown), "org": committee.name}
+            _("用户 %(ids)s 不存在，不能担任评委") % {"ids": "、".join(str(pk) for pk in unknown)}
         )
     return users
 
@@ -440,7 +433,7 @@ class CampaignListCreateView(ApiListView):
             cutoff_date=data["cutoff_date"],
             deadline=data["deadline"],
             notice=data["notice"],
-            judges=_judges(committee, data["judges"]),
+            judges=_judges(data["judges"]),
             codes=_codes(committee, data.get("codes")),
             by=request.user,
         )

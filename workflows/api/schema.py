@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.validators import ProhibitNullCharactersValidator
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer
 from rest_framework import serializers
 
 
@@ -52,6 +52,14 @@ class ApiSchema(AutoSchema):
                 responses[code] = self._get_response_for_code(error, code, direction=direction)
         responses["401"].setdefault("headers", {}).update(WWW_AUTHENTICATE)
         return responses
+
+    def _get_request_for_media_type(self, serializer, direction="request"):
+        schema, required = super()._get_request_for_media_type(serializer, direction)
+        # One of several shapes (a step action's payload), each with required fields: a body
+        # must be sent, which drf-spectacular cannot tell from the ``oneOf`` alone.
+        if isinstance(serializer, PolymorphicProxySerializer):
+            required = True
+        return schema, required
 
     def _error_codes(self) -> list[str]:
         # Any operation may be refused for its input, its caller's credentials or its scope;

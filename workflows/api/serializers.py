@@ -8,7 +8,6 @@ from viewflow.workflow.models import Task
 
 from workflows.audit.selectors import events_for_reader
 from workflows.documents.selectors import documents_for
-from workflows.engine.actions import ACTION_LABELS
 from workflows.engine.bounds import ID
 from workflows.engine.models import Opinion
 from workflows.engine.registry import processes
@@ -101,9 +100,13 @@ class OpinionSerializer(serializers.ModelSerializer):
         return _name(opinion.author)
 
 
+def declared_actions() -> list[str]:
+    return sorted({key for spec in processes() for step in spec.steps for key in step.action_keys})
+
+
 class ActSerializer(serializers.Serializer):
     action = serializers.ChoiceField(
-        choices=sorted(ACTION_LABELS), help_text="One of the task's ``actions``."
+        choices=declared_actions(), help_text="One of the task's ``actions``."
     )
     opinion = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=TEXT_MAX

@@ -16,6 +16,7 @@ from workflows.documents.selectors import documents_for
 from workflows.engine import selectors
 from workflows.engine.errors import CaseError, NotAllowed
 from workflows.engine.registry import processes
+from workflows.engine.services.acting import task_act
 from workflows.engine.services.bulk import BulkItem, tasks_bulk_act
 from workflows.engine.services.cases import case_comment
 from workflows.engine.services.tasks import task_claim
@@ -27,6 +28,7 @@ from workflows.party_recommendation.services import application_submit
 from . import serializers
 from .base import ApiListView, ApiView
 from .filtering import query_valid
+from .steps import TASK_ACT_REQUEST
 
 BOXES = {
     "inbox": selectors.inbox_tasks,
@@ -92,11 +94,11 @@ class TaskActView(ApiView):
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
-    @extend_schema(request=serializers.ActSerializer, responses=serializers.CaseBriefSerializer)
+    @extend_schema(request=TASK_ACT_REQUEST, responses=serializers.CaseBriefSerializer)
     def post(self, request: Request, task_pk: int) -> Response:
-        entry, task = _task(request, task_pk)[:2]
+        task = _task(request, task_pk)[1]
         payload = self._payload(request)
-        case = entry.act(
+        case = task_act(
             task=task,
             by=request.user,
             action=payload["action"],

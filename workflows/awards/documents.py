@@ -9,10 +9,10 @@ otherwise).
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
 from django.utils import timezone
 
 from workflows.documents.services import document_issue_after_commit, document_number_next
+from workflows.documents.tasks import documents_render_after_commit
 from workflows.engine.selectors import case_decisions
 from workflows.wording import document_language
 
@@ -77,11 +77,15 @@ def decision_issue(
 
 
 def certificates_issue(*, nominations: list[Nomination], by: AbstractBaseUser) -> None:
-    from .tasks import certificates_render
+    documents_render_after_commit(builder=certificates_arguments, records=nominations, by=by)
 
-    ids = [nomination.pk for nomination in nominations]
-    by_id = by.pk if by is not None else None
-    transaction.on_commit(lambda: certificates_render.delay(nomination_ids=ids, by_id=by_id))
+
+def certificates_arguments(*, ids: list[int], by: AbstractBaseUser | None) -> list[dict]:
+    """The batch job's builder: one 荣誉证书 per awardee."""
+    nominations = Nomination.objects.filter(pk__in=ids).select_related(
+        "campaign__org", "subject", "nominee_org"
+    )
+    return [certificate_arguments(nomination, by) for nomination in nominations]
 
 
 def certificate_arguments(nomination: Nomination, by: AbstractBaseUser | None) -> dict:

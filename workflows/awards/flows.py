@@ -13,6 +13,7 @@ import datetime
 from viewflow import this
 from viewflow.workflow import flow
 
+from workflows.engine.children import ParentWait
 from workflows.engine.flow import CaseFlow, midnight_after, status_is
 from workflows.engine.nodes import HumanTask
 from workflows.engine.services.publicity import publicity_latest
@@ -38,26 +39,11 @@ class CampaignFlow(CaseFlow):
     start = flow.StartHandle(this.start_case).Next(this.nominating)
     nominating = flow.Timer(_deadline_end).Next(this.panel_open)
     panel_open = flow.Function(this.open_panel).Next(this.panel)
-    panel = HumanTask(
-        step="评审汇总",
-        router=routing.campaign_secretary,
-        actions=("publish_shortlist",),
-        due_working_days=15,
-    ).Next(this.publicity_window)
+    panel = HumanTask(router=routing.campaign_secretary).Next(this.publicity_window)
     publicity_window = flow.Timer(_publicity_end).Next(this.publicity_close)
     publicity_close = flow.Function(this.close_publicity).Next(this.party_review)
-    party_review = HumanTask(
-        step="党委审定",
-        router=routing.campaign_party,
-        actions=("confirm",),
-        due_working_days=15,
-    ).Next(this.decide)
-    decide = HumanTask(
-        step="印发表彰决定",
-        router=routing.campaign_secretary,
-        actions=("issue_decision",),
-        due_working_days=10,
-    ).Next(this.end)
+    party_review = HumanTask(router=routing.campaign_party).Next(this.decide)
+    decide = HumanTask(router=routing.campaign_secretary).Next(this.end)
     end = flow.End()
 
     def open_panel(self, activation) -> None:
@@ -85,6 +71,7 @@ WAITING = (
     NominationStatus.PUBLICITY_PASSED,
     NominationStatus.CONFIRMED,
 )
+ON_CAMPAIGN = ParentWait(waiting=WAITING, objection=NominationStatus.OBJECTION)
 
 
 class NominationFlow(CaseFlow):
@@ -98,12 +85,7 @@ class NominationFlow(CaseFlow):
         .Default(this.committee_review)
     )
 
-    branch_review = HumanTask(
-        step="团支部审核",
-        router=routing.branch_secretary,
-        actions=("approve", "return", "reject"),
-        due_working_days=5,
-    ).Next(this.after_branch_review)
+    branch_review = HumanTask(router=routing.branch_secretary).Next(this.after_branch_review)
     after_branch_review = (
         flow.Switch()
         .Case(this.committee_review, status_is(NominationStatus.BRANCH_APPROVED))
@@ -111,13 +93,7 @@ class NominationFlow(CaseFlow):
         .Default(this.end)
     )
 
-    revise = HumanTask(
-        step="修改推荐",
-        router=routing.nominator,
-        actions=("resubmit", "withdraw"),
-        due_working_days=5,
-        recuse=False,
-    ).Next(this.after_revise)
+    revise = HumanTask(router=routing.nominator).Next(this.after_revise)
     after_revise = (
         flow.Switch()
         .Case(this.branch_review, status_is(NominationStatus.SUBMITTED))
@@ -125,12 +101,9 @@ class NominationFlow(CaseFlow):
         .Default(this.end)
     )
 
-    committee_review = HumanTask(
-        step="团委审核",
-        router=routing.committee_reviewers,
-        actions=("approve", "return", "reject"),
-        due_working_days=10,
-    ).Next(this.after_committee_review)
+    committee_review = HumanTask(router=routing.committee_reviewers).Next(
+        this.after_committee_review
+    )
     after_committee_review = (
         flow.Switch()
         .Case(this.campaign_wait, status_is(NominationStatus.COMMITTEE_APPROVED))
@@ -139,32 +112,20 @@ class NominationFlow(CaseFlow):
     )
 
     campaign_wait = flow.Handle().Next(this.after_campaign_step)
-    after_campaign_step = (
-        flow.Switch()
-        .Case(this.objection_review, status_is(NominationStatus.OBJECTION))
-        .Case(this.campaign_wait, status_is(*WAITING))
-        .Default(this.end)
+    after_campaign_step = ON_CAMPAIGN.after_parent_step(
+        wait=this.campaign_wait, objection_review=this.objection_review, end=this.end
     )
 
-    objection_review = HumanTask(
-        step="公示异议核查",
-        router=routing.committee_secretary,
-        actions=("dismiss", "uphold"),
-        due_working_days=10,
-    ).Next(this.after_objection_review)
-    after_objection_review = (
-        flow.Switch()
-        .Case(this.late_review, _passed_after_party_review)
-        .Case(this.campaign_wait, status_is(*WAITING))
-        .Default(this.end)
+    objection_review = HumanTask(router=routing.committee_secretary).Next(
+        this.after_objection_review
+    )
+    after_objection_review = ON_CAMPAIGN.after_objection_review(
+        wait=this.campaign_wait,
+        end=this.end,
+        before=[(this.late_review, _passed_after_party_review)],
     )
 
-    late_review = HumanTask(
-        step="党委补充审定",
-        router=routing.party_secretary,
-        actions=("confirm", "decline"),
-        due_working_days=15,
-    ).Next(this.after_late_review)
+    late_review = HumanTask(router=routing.party_secretary).Next(this.after_late_review)
     after_late_review = (
         flow.Switch()
         .Case(this.campaign_wait, status_is(NominationStatus.CONFIRMED))

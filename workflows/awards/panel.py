@@ -7,14 +7,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
-from workflows.org.models import LEAGUE_KINDS, Appointment, Member
+from workflows.org.models import LEAGUE_KINDS, Appointment, Member, Organization
+from workflows.rules.quota import Quota
 from workflows.wording import list_text, person_name
 
 from .conditions import rules_of
@@ -27,13 +30,34 @@ from .models import (
     Nomination,
     NominationStatus,
 )
-from .quota import Quota
 from .ranking import CategoryRanking, Tally, category_rank, tally_count
 from .records import quota_for
 
 SCORE_MAX = Decimal(100)
 # Judges score in tenths at the finest (the ballot stores one decimal).
 SCORE_STEP = Decimal("0.1")
+
+
+def judge_candidates(*, committee: Organization) -> QuerySet:
+    """Who may sit on a committee's panel: today's office holders in it or a unit under it."""
+    holders = Appointment.objects.on(timezone.localdate()).filter(
+        org__path__startswith=committee.path
+    )
+    return get_user_model().objects.filter(pk__in=holders.values("user_id")).order_by("username")
+
+
+def judges_check(*, committee: Organization, judges: list[AbstractBaseUser]) -> None:
+    """Refuse a panel with anyone who holds no office in the committee's subtree."""
+    eligible = set(judge_candidates(committee=committee).values_list("pk", flat=True))
+    outsiders = [judge for judge in judges if judge.pk not in eligible]
+    if outsiders:
+        raise CaseError(
+            _("%(names)s 不在%(org)s及所属团组织任职，不能担任评委")
+            % {
+                "names": list_text(f"{person_name(judge)}（{judge.pk}）" for judge in outsiders),
+                "org": committee.name,
+            }
+        )
 
 
 def judge_unit_paths(*, campaign: Campaign, user: AbstractBaseUser) -> list[str]:

@@ -4,9 +4,9 @@ the 荣誉证书. Plain data only, so a failed render can be retried later."""
 from __future__ import annotations
 
 from workflows.documents.formatting import date_cn
+from workflows.rules.quota import Quota
 
 from .models import Campaign, Category, CategoryKind, Nomination
-from .quota import Quota
 
 
 def _p(text: str, level: int = 0) -> dict:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from workflows.engine.facts import BRANCH_TERM_DUE_ON, fact_of
 from workflows.org.models import (
     LEAGUE_KINDS,
     Appointment,
@@ -20,11 +21,11 @@ from workflows.org.models import (
     Organization,
     OrgKind,
 )
+from workflows.rules.quota import Quota, quota_compute, quota_fixed
 from workflows.rules.selectors import ResolvedRules
 
 from .eligibility import PersonFacts, Requirements, UnitFacts, person_problems, unit_problems
 from .models import QUOTA_HOLDING, Basis, Campaign, Category, CategoryKind, Honour, Nomination
-from .quota import Quota, quota_compute, quota_fixed
 
 COMMITTEE_KINDS = [OrgKind.LEAGUE_COMMITTEE, OrgKind.GENERAL_BRANCH]
 LEAGUE_KIND_VALUES = [str(kind) for kind in LEAGUE_KINDS]
@@ -98,12 +99,10 @@ def person_facts(*, member: Member, campaign: Campaign, category: Category) -> P
 
 
 def unit_facts(*, org: Organization, campaign: Campaign, category: Category) -> UnitFacts:
-    from workflows.elections.models import Term
-
-    term = Term.objects.filter(branch=org, ended_on__isnull=True).first()
     return UnitFacts(
         members=Member.objects.filter(branch__path__startswith=org.path, is_active=True).count(),
-        term_due_on=term.due_on if term else None,
+        # Terms are kept by 换届选举; without it no term is on record (``unit_problems`` says so).
+        term_due_on=fact_of(BRANCH_TERM_DUE_ON, org=org),
         last_same_honour_year=_last_honour_year(code=category.code, org=org),
     )
 

@@ -18,10 +18,10 @@ from workflows.engine.visibility import (
 )
 from workflows.org.models import Member, Organization, OrgKind, Role
 from workflows.org.selectors import orgs_with_role, path_filter
+from workflows.rules.quota import Quota
 
 from .conditions import rules_of
 from .models import Campaign, CampaignStatus, Category, CategoryKind, Honour, Nomination
-from .quota import Quota
 from .records import COMMITTEE_KINDS, quota_for, quota_used
 
 LEADING_ROLES = [Role.SECRETARY, Role.DEPUTY_SECRETARY]

@@ -12,19 +12,19 @@ from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
 from workflows.engine.bounds import PROCESS_DATES
+from workflows.engine.children import (
+    child_objection_filer,
+    children_listed,
+    children_resume_after_commit,
+    parent_publicity_close,
+)
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
+from workflows.engine.inputs import date_parse
 from workflows.engine.models import Decision, Publicity
-from workflows.engine.services.acting import date_parse, task_actor, transition_handler
+from workflows.engine.services.acting import task_act
 from workflows.engine.services.cases import case_register, case_transition, opinion_record
 from workflows.engine.services.notifications import notification_send
-from workflows.engine.services.publicity import (
-    listed_objection_decide,
-    listed_objection_file,
-    publicity_close,
-    publicity_latest,
-    publicity_open,
-)
-from workflows.engine.services.tasks import handle_resume
+from workflows.engine.services.publicity import listed_objection_decide, publicity_open
 from workflows.org.models import Member, Organization
 from workflows.org.selectors import leads
 from workflows.rules.selectors import rules_resolve
@@ -72,6 +72,7 @@ def campaign_create(
         raise CaseError(_("推荐截止日不能早于今天"))
     if not title.strip() or not notice.strip():
         raise CaseError(_("请填写评选名称和通知正文"))
+    panel.judges_check(committee=org, judges=judges)
     rules = rules_resolve(process=PROCESS_KEY, org=org, on=timezone.localdate())
     presets = [p for p in category_presets(rules) if codes is None or p["code"] in codes]
     if not presets:
@@ -292,16 +293,17 @@ def _quota_check(*, nomination: Nomination, rules) -> None:
         )
 
 
-def _nominations_move(nominations, transition: str, *, by, opinion: str = "", **kwargs) -> None:
-    for nomination in nominations:
-        case_transition(case=nomination, transition=transition, by=by, opinion=opinion, **kwargs)
-
-
-def nomination_advance(*, nomination: Nomination) -> None:
-    """Let a nomination waiting on its campaign go on to its next step (or its end)."""
+def _campaign_wait():
+    """Where nominations wait on their campaign (read late: flows imports this module)."""
     from .flows import NominationFlow
 
-    handle_resume(case=nomination, node=NominationFlow.campaign_wait)
+    return NominationFlow.campaign_wait
+
+
+def nominations_advance(*, nominations: list[Nomination]) -> None:
+    """Once the campaign's step commits, let the nominations it moved go on from waiting on it
+    to their next step (or their end)."""
+    children_resume_after_commit(children=nominations, node=_campaign_wait())
 
 
 def campaign_panel_open(*, campaign: Campaign) -> None:
@@ -325,7 +327,7 @@ def _ids(data: dict, key: str) -> set[int]:
         raise CaseError(_("「%(key)s」应为编号列表") % {"key": key}) from error
 
 
-def _publish_shortlist(campaign: Campaign, *, by, opinion, data, **_rest) -> None:
+def shortlist_publish(campaign: Campaign, *, by, opinion, data, **_rest) -> None:
     picks = _ids(data, "picks")
     missing = panel.judges_missing(campaign=campaign)
     if missing and not data.get("allow_missing"):
@@ -363,7 +365,7 @@ def _publish_shortlist(campaign: Campaign, *, by, opinion, data, **_rest) -> Non
     case_transition(case=campaign, transition="shortlist_publish", by=by, opinion=opinion)
     _shortlist_publicity(campaign, shortlisted, by)
     left_out = [n for n in nominations.values() if n.status == NominationStatus.NOT_SHORTLISTED]
-    transaction.on_commit(lambda: [nomination_advance(nomination=n) for n in left_out])
+    nominations_advance(nominations=left_out)
 
 
 def panel_words(tally, fraction, result) -> str:
@@ -416,32 +418,19 @@ def _nominee_line(nomination: Nomination) -> str:
     return f"{member.name}（{member.branch.name}）"
 
 
-def nomination_object(
-    *, publicity: Publicity, by: AbstractBaseUser, text: str, about: int | None = None
-) -> None:
-    """A 实名 objection to one nominee on the shortlist pauses that nominee only."""
-    nomination = publicity.case.nominations.filter(pk=about).first() if about else None
-    listed_objection_file(publicity=publicity, case=nomination, by=by, text=text)
-    nomination_advance(nomination=nomination)
+# A 实名 objection to one nominee on the shortlist pauses that nominee only.
+nomination_object = child_objection_filer(
+    children=lambda campaign: campaign.nominations, node=_campaign_wait
+)
 
 
 def objection_targets(publicity: Publicity) -> list[tuple[int, str]]:
-    campaign = publicity.case
-    return [
-        (n.pk, n.headline)
-        for n in campaign.nominations.filter(
-            status__in=[NominationStatus.IN_PUBLICITY, NominationStatus.OBJECTION]
-        )
-    ]
+    return children_listed(children=publicity.case.nominations)
 
 
 def campaign_publicity_close(*, campaign: Campaign) -> None:
     """The 公示 window has ended (timer): every nominee without an objection passes it."""
-    publicity_close(publicity=publicity_latest(campaign))
-    _nominations_move(
-        campaign.nominations.filter(status=NominationStatus.IN_PUBLICITY), "publicity_pass", by=None
-    )
-    case_transition(case=campaign, transition="publicity_end", by=None)
+    parent_publicity_close(parent=campaign, children=campaign.nominations)
 
 
 def _decided_on(data: dict, label: str) -> datetime.date:
@@ -458,7 +447,7 @@ def _declined_ids(data: dict, opinion: str) -> set[int]:
     return declined
 
 
-def _party_confirm(campaign: Campaign, *, by, opinion, data, **_rest) -> None:
+def party_confirm(campaign: Campaign, *, by, opinion, data, **_rest) -> None:
     on = _decided_on(data, _("党委审定日期"))
     declined = _declined_ids(data, opinion)
     passed = list(campaign.nominations.filter(status=NominationStatus.PUBLICITY_PASSED))
@@ -470,7 +459,7 @@ def _party_confirm(campaign: Campaign, *, by, opinion, data, **_rest) -> None:
         case_transition(case=nomination, transition=outcome, by=by, opinion=opinion)
     case_transition(case=campaign, transition="party_confirm", by=by, opinion=opinion, on=on)
     gone = [n for n in passed if n.pk in declined]
-    transaction.on_commit(lambda: [nomination_advance(nomination=n) for n in gone])
+    nominations_advance(nominations=gone)
 
 
 def _honour_record(nomination: Nomination, *, on: datetime.date, number: str) -> Honour:
@@ -508,10 +497,10 @@ def awards_grant(
         data={"number": number, "nominations": [n.pk for n in nominations]},
     )
     certificates_issue(nominations=nominations, by=by)
-    transaction.on_commit(lambda: [nomination_advance(nomination=n) for n in nominations])
+    nominations_advance(nominations=nominations)
 
 
-def _issue_decision(campaign: Campaign, *, by, opinion, **_rest) -> None:
+def decision_issue(campaign: Campaign, *, by, opinion, **_rest) -> None:
     confirmed = list(campaign.nominations.filter(status=NominationStatus.CONFIRMED))
     if not confirmed:
         raise CaseError(_("没有经党委审定的表彰对象"))
@@ -523,7 +512,7 @@ def _issue_decision(campaign: Campaign, *, by, opinion, **_rest) -> None:
     )
 
 
-def _resubmit(nomination: Nomination, *, by, opinion, data, **_rest) -> None:
+def deeds_revise(nomination: Nomination, *, by, opinion, data, **_rest) -> None:
     deeds = data.get("deeds") or ""
     if not isinstance(deeds, str):
         raise CaseError(_("主要事迹应为文字"))
@@ -538,7 +527,7 @@ def _resubmit(nomination: Nomination, *, by, opinion, data, **_rest) -> None:
     case_transition(case=nomination, transition="resubmit", by=by, opinion=opinion)
 
 
-def _objection_decide(upheld: bool):
+def objection_decide(upheld: bool):
     def handler(nomination: Nomination, *, by, opinion, **_rest):
         listed_objection_decide(
             case=nomination, listing=nomination.campaign, by=by, upheld=upheld, opinion=opinion
@@ -547,7 +536,7 @@ def _objection_decide(upheld: bool):
     return handler
 
 
-def _late_confirm(nomination: Nomination, *, by, opinion, **_rest) -> None:
+def late_confirm(nomination: Nomination, *, by, opinion, **_rest) -> None:
     case_transition(case=nomination, transition="confirm", by=by, opinion=opinion)
     campaign = nomination.campaign
     if campaign.status == CampaignStatus.DECIDED:
@@ -556,26 +545,6 @@ def _late_confirm(nomination: Nomination, *, by, opinion, **_rest) -> None:
         )
 
 
-CAMPAIGN_HANDLERS = {
-    ("panel", "publish_shortlist"): _publish_shortlist,
-    ("party_review", "confirm"): _party_confirm,
-    ("decide", "issue_decision"): _issue_decision,
-}
-
-NOMINATION_HANDLERS = {
-    ("branch_review", "approve"): transition_handler("branch_approve"),
-    ("branch_review", "return"): transition_handler("return_to_nominator"),
-    ("branch_review", "reject"): transition_handler("reject"),
-    ("revise", "resubmit"): _resubmit,
-    ("revise", "withdraw"): transition_handler("withdraw"),
-    ("committee_review", "approve"): transition_handler("committee_approve"),
-    ("committee_review", "return"): transition_handler("return_to_nominator"),
-    ("committee_review", "reject"): transition_handler("reject"),
-    ("objection_review", "dismiss"): _objection_decide(False),
-    ("objection_review", "uphold"): _objection_decide(True),
-    ("late_review", "confirm"): _late_confirm,
-    ("late_review", "decline"): transition_handler("decline"),
-}
-
-campaign_act = task_actor(CAMPAIGN_HANDLERS, process="五四评优")
-nomination_act = task_actor(NOMINATION_HANDLERS, process="五四评优推荐")
+# The entry points of every 五四评优 step; the steps and their handlers are in process.py.
+campaign_act = task_act
+nomination_act = task_act

@@ -3,24 +3,21 @@ certificates and the honours roll. Task steps run on the engine's task page."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from workflows.documents.archives import documents_zip_response
 from workflows.documents.selectors import documents_for
 from workflows.engine.errors import CaseError
 from workflows.engine.services.publicity import publicity_latest
 from workflows.engine.views.common import report_error
-from workflows.org.models import Appointment, Organization, OrgKind
+from workflows.org.models import Organization, OrgKind
 from workflows.rules.selectors import rules_resolve
 
 from . import panel, selectors, services
@@ -54,13 +51,6 @@ class CampaignListView(LoginRequiredMixin, View):
         )
 
 
-def _judge_choices(committee: Organization):
-    users = Appointment.objects.on(timezone.localdate()).filter(
-        org__path__startswith=committee.path
-    )
-    return get_user_model().objects.filter(pk__in=users.values("user_id")).order_by("username")
-
-
 class CampaignNewView(LoginRequiredMixin, View):
     def _committee(self, request) -> Organization:
         committees = selectors.units_led_by(user=request.user).filter(kind=OrgKind.LEAGUE_COMMITTEE)
@@ -74,7 +64,7 @@ class CampaignNewView(LoginRequiredMixin, View):
         today = timezone.localdate()
         return CampaignForm(
             data,
-            judges_queryset=_judge_choices(committee),
+            judges_queryset=panel.judge_candidates(committee=committee),
             presets=category_presets(rules),
             initial={"year": today.year + 1, "title": f"{today.year}年度五四评优"},
         )
@@ -280,21 +270,12 @@ class CertificatesZipView(LoginRequiredMixin, View):
 
     def get(self, request, pk: int):
         campaign = _managed_or_404(request, _campaign_or_404(request, pk))
-        buffer = io.BytesIO()
-        count = 0
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-            for nomination, document in selectors.certificates_of(campaign=campaign):
-                with document.file.open("rb") as handle:
-                    name = (
-                        f"{nomination.category.name}-{nomination.nominee_name}-{nomination.pk}.pdf"
-                    )
-                    archive.writestr(name, handle.read())
-                count += 1
-        if not count:
-            raise Http404(_("尚无荣誉证书"))
-        buffer.seek(0)
-        return FileResponse(
-            buffer, as_attachment=True, filename=f"{campaign.reference}-荣誉证书.zip"
+        files = [
+            (f"{n.category.name}-{n.nominee_name}-{n.pk}.pdf", document)
+            for n, document in selectors.certificates_of(campaign=campaign)
+        ]
+        return documents_zip_response(
+            files=files, filename=f"{campaign.reference}-荣誉证书.zip", empty=_("尚无荣誉证书")
         )
 
 

@@ -9,10 +9,10 @@ otherwise).
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
 from django.utils import timezone
 
 from workflows.documents.services import document_issue_after_commit, document_number_next
+from workflows.documents.tasks import documents_render_after_commit
 from workflows.engine.selectors import case_decisions
 from workflows.wording import document_language
 
@@ -86,11 +86,15 @@ def decision_issue(
 
 
 def plaques_issue(*, recognitions: list[Recognition], by: AbstractBaseUser | None) -> None:
-    from .tasks import plaques_render
+    documents_render_after_commit(builder=plaques_arguments, records=recognitions, by=by)
 
-    ids = [recognition.pk for recognition in recognitions]
-    by_id = by.pk if by is not None else None
-    transaction.on_commit(lambda: plaques_render.delay(recognition_ids=ids, by_id=by_id))
+
+def plaques_arguments(*, ids: list[int], by: AbstractBaseUser | None) -> list[dict]:
+    """The batch job's builder: one plaque certificate per recognised collective."""
+    recognitions = Recognition.objects.filter(pk__in=ids).select_related(
+        "collective__org", "awarded_by", "application"
+    )
+    return [plaque_arguments(recognition, by) for recognition in recognitions]
 
 
 def plaque_arguments(recognition: Recognition, by: AbstractBaseUser | None) -> dict:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
 from viewflow import this
 from viewflow.workflow import flow
 
+from workflows.engine.children import ParentWait
 from workflows.engine.flow import CaseFlow, midnight_after, status_is
 from workflows.engine.nodes import HumanTask
 from workflows.engine.services.publicity import publicity_latest
@@ -47,47 +47,19 @@ def _publicity_end(activation) -> datetime.datetime:
     return midnight_after(publicity_latest(_case(activation)).ends_on)
 
 
-def _applications_due(cycle: Cycle) -> datetime.date | None:
-    """The 申报通知 is due in the first month of the even year (a later task falls back to the
-    usual working days)."""
-    due = datetime.date(cycle.review_year, 1, 31)
-    return due if due > timezone.localdate() else None
-
-
 class CycleFlow(CaseFlow):
     process_title = "青年文明号创建评审"
     case_model = Cycle
 
     start = flow.StartHandle(this.start_case).Next(this.filing)
     filing = flow.Timer(_filing_end).Next(this.open_applications)
-    open_applications = HumanTask(
-        step="发布申报通知",
-        router=routing.cycle_secretary,
-        actions=("open_applications",),
-        due=_applications_due,
-        due_working_days=10,
-    ).Next(this.applying)
+    open_applications = HumanTask(router=routing.cycle_secretary).Next(this.applying)
     applying = flow.Timer(_application_end).Next(this.start_peer_review)
-    start_peer_review = HumanTask(
-        step="组织互检互查",
-        router=routing.cycle_secretary,
-        actions=("start_peer_review",),
-        due_working_days=10,
-    ).Next(this.assessment)
-    assessment = HumanTask(
-        step="团委评定",
-        router=routing.cycle_secretary,
-        actions=("publish_assessment",),
-        due_working_days=20,
-    ).Next(this.publicity_window)
+    start_peer_review = HumanTask(router=routing.cycle_secretary).Next(this.assessment)
+    assessment = HumanTask(router=routing.cycle_secretary).Next(this.publicity_window)
     publicity_window = flow.Timer(_publicity_end).Next(this.publicity_close)
     publicity_close = flow.Function(this.close_publicity).Next(this.recognise)
-    recognise = HumanTask(
-        step="印发命名决定",
-        router=routing.cycle_secretary,
-        actions=("issue_recognition",),
-        due_working_days=10,
-    ).Next(this.end)
+    recognise = HumanTask(router=routing.cycle_secretary).Next(this.end)
     end = flow.End()
 
     def close_publicity(self, activation) -> None:
@@ -104,37 +76,21 @@ class FilingFlow(CaseFlow):
         .Case(this.unit_review, status_is(FilingStatus.SUBMITTED))
         .Default(this.committee_file)
     )
-    unit_review = HumanTask(
-        step="单位团组织审核",
-        router=routing.unit_secretary,
-        actions=("approve", "return", "reject"),
-        due_working_days=5,
-    ).Next(this.after_unit_review)
+    unit_review = HumanTask(router=routing.unit_secretary).Next(this.after_unit_review)
     after_unit_review = (
         flow.Switch()
         .Case(this.committee_file, status_is(FilingStatus.UNIT_APPROVED))
         .Case(this.revise, status_is(FilingStatus.RETURNED))
         .Default(this.end)
     )
-    revise = HumanTask(
-        step="修改创建备案",
-        router=routing.applicant,
-        actions=("resubmit", "withdraw"),
-        due_working_days=5,
-        recuse=False,
-    ).Next(this.after_revise)
+    revise = HumanTask(router=routing.applicant).Next(this.after_revise)
     after_revise = (
         flow.Switch()
         .Case(this.unit_review, status_is(FilingStatus.SUBMITTED))
         .Case(this.committee_file, status_is(FilingStatus.UNIT_APPROVED))
         .Default(this.end)
     )
-    committee_file = HumanTask(
-        step="团委备案",
-        router=routing.committee_reviewers,
-        actions=("approve", "return", "reject"),
-        due_working_days=10,
-    ).Next(this.after_committee_file)
+    committee_file = HumanTask(router=routing.committee_reviewers).Next(this.after_committee_file)
     after_committee_file = (
         flow.Switch().Case(this.revise, status_is(FilingStatus.RETURNED)).Default(this.end)
     )
@@ -147,6 +103,7 @@ WAITING = (
     ApplicationStatus.IN_PUBLICITY,
     ApplicationStatus.PUBLICITY_PASSED,
 )
+ON_CYCLE = ParentWait(waiting=WAITING, objection=ApplicationStatus.OBJECTION)
 
 
 class ApplicationFlow(CaseFlow):
@@ -159,37 +116,21 @@ class ApplicationFlow(CaseFlow):
         .Case(this.unit_review, status_is(ApplicationStatus.SUBMITTED))
         .Default(this.committee_check)
     )
-    unit_review = HumanTask(
-        step="单位团组织审核",
-        router=routing.unit_secretary,
-        actions=("approve", "return", "reject"),
-        due_working_days=5,
-    ).Next(this.after_unit_review)
+    unit_review = HumanTask(router=routing.unit_secretary).Next(this.after_unit_review)
     after_unit_review = (
         flow.Switch()
         .Case(this.committee_check, status_is(ApplicationStatus.UNIT_APPROVED))
         .Case(this.revise, status_is(ApplicationStatus.RETURNED))
         .Default(this.end)
     )
-    revise = HumanTask(
-        step="修改申报",
-        router=routing.applicant,
-        actions=("resubmit", "withdraw"),
-        due_working_days=5,
-        recuse=False,
-    ).Next(this.after_revise)
+    revise = HumanTask(router=routing.applicant).Next(this.after_revise)
     after_revise = (
         flow.Switch()
         .Case(this.unit_review, status_is(ApplicationStatus.SUBMITTED))
         .Case(this.committee_check, status_is(ApplicationStatus.UNIT_APPROVED))
         .Default(this.end)
     )
-    committee_check = HumanTask(
-        step="团委资格审查",
-        router=routing.committee_reviewers,
-        actions=("approve", "return", "reject"),
-        due_working_days=10,
-    ).Next(this.after_committee_check)
+    committee_check = HumanTask(router=routing.committee_reviewers).Next(this.after_committee_check)
     after_committee_check = (
         flow.Switch()
         .Case(this.cycle_wait, status_is(ApplicationStatus.QUALIFIED))
@@ -197,21 +138,13 @@ class ApplicationFlow(CaseFlow):
         .Default(this.end)
     )
     cycle_wait = flow.Handle().Next(this.after_cycle_step)
-    after_cycle_step = (
-        flow.Switch()
-        .Case(this.objection_review, status_is(ApplicationStatus.OBJECTION))
-        .Case(this.cycle_wait, status_is(*WAITING))
-        .Default(this.end)
+    after_cycle_step = ON_CYCLE.after_parent_step(
+        wait=this.cycle_wait, objection_review=this.objection_review, end=this.end
     )
-    objection_review = HumanTask(
-        step="公示异议核查",
-        router=routing.committee_secretary,
-        actions=("dismiss", "uphold"),
-        due_working_days=10,
-    ).Next(this.after_objection_review)
-    after_objection_review = (
-        flow.Switch().Case(this.cycle_wait, status_is(*WAITING)).Default(this.end)
+    objection_review = HumanTask(router=routing.committee_secretary).Next(
+        this.after_objection_review
     )
+    after_objection_review = ON_CYCLE.after_objection_review(wait=this.cycle_wait, end=this.end)
     end = flow.End()
 
 
@@ -224,41 +157,19 @@ class YearlyReviewFlow(CaseFlow):
     case_model = YearlyReview
 
     start = flow.StartHandle(this.start_case).Next(this.report)
-    report = HumanTask(
-        step="报送年度报告",
-        router=routing.collective_contact,
-        actions=("submit_yearly_report",),
-        due_working_days=15,
-        recuse=False,
-    ).Next(this.review)
-    review = HumanTask(
-        step="团委复核",
-        router=routing.yearly_reviewers,
-        actions=("pass_review", "warn", "downgrade", "revoke"),
-        due_working_days=15,
-    ).Next(this.after_review)
+    report = HumanTask(router=routing.collective_contact).Next(this.review)
+    review = HumanTask(router=routing.yearly_reviewers).Next(this.after_review)
     after_review = (
         flow.Switch().Case(this.rectify, status_is(YearlyStatus.RECTIFYING)).Default(this.end)
     )
     # One month to rectify: when the deadline passes first, the revocation takes effect.
     rectify = (
-        HumanTask(
-            step="限期整改",
-            router=routing.collective_contact,
-            actions=("submit_rectification",),
-            due=lambda review: review.rectify_by,
-            recuse=False,
-        )
+        HumanTask(router=routing.collective_contact)
         .OnTimeout(_rectify_end, this.lapse, title="整改期限届满")
         .Next(this.verify)
     )
     lapse = flow.Function(this.revoke_on_lapse).Next(this.end)
-    verify = HumanTask(
-        step="整改验收",
-        router=routing.yearly_reviewers,
-        actions=("rectified", "not_rectified"),
-        due_working_days=10,
-    ).Next(this.end)
+    verify = HumanTask(router=routing.yearly_reviewers).Next(this.end)
     end = flow.End()
 
     def revoke_on_lapse(self, activation) -> None:

@@ -15,19 +15,19 @@ from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
 from workflows.engine.bounds import PAST_DATES, PROCESS_DATES
+from workflows.engine.children import (
+    child_objection_filer,
+    children_listed,
+    children_resume_after_commit,
+    parent_publicity_close,
+)
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
+from workflows.engine.inputs import date_parse
 from workflows.engine.models import Decision, Publicity
-from workflows.engine.services.acting import date_parse, task_actor, transition_handler
+from workflows.engine.services.acting import task_act
 from workflows.engine.services.attachments import attachment_add
 from workflows.engine.services.cases import case_register, case_transition, opinion_record
-from workflows.engine.services.publicity import (
-    listed_objection_decide,
-    listed_objection_file,
-    publicity_close,
-    publicity_latest,
-    publicity_open,
-)
-from workflows.engine.services.tasks import handle_resume
+from workflows.engine.services.publicity import listed_objection_decide, publicity_open
 from workflows.org.models import Organization
 from workflows.org.selectors import leads
 from workflows.rules.calendar import working_days_add
@@ -159,10 +159,7 @@ def cycle_open(*, cycle: Cycle, by: AbstractBaseUser) -> Cycle:
 
 def cycle_publicity_close(*, cycle: Cycle) -> None:
     """The 公示 window has ended (timer): every applicant without an objection passes it."""
-    publicity_close(publicity=publicity_latest(cycle))
-    for application in cycle.applications.filter(status=ApplicationStatus.IN_PUBLICITY):
-        case_transition(case=application, transition="publicity_pass", by=None)
-    case_transition(case=cycle, transition="publicity_end", by=None)
+    parent_publicity_close(parent=cycle, children=cycle.applications)
 
 
 # --- 创建备案 and 申报 ----------------------------------------------------------
@@ -333,17 +330,23 @@ def application_submit(
     return application
 
 
-def application_advance(*, application: PostApplication) -> None:
-    """Let an application waiting on its cycle go on to its next step (or its end)."""
+def _cycle_wait():
+    """Where applications wait on their cycle (read late: flows imports this module)."""
     from .flows import ApplicationFlow
 
-    handle_resume(case=application, node=ApplicationFlow.cycle_wait)
+    return ApplicationFlow.cycle_wait
+
+
+def applications_advance(*, applications: list[PostApplication]) -> None:
+    """Once the cycle's step commits, let the applications it moved go on from waiting on it
+    to their next step (or their end)."""
+    children_resume_after_commit(children=applications, node=_cycle_wait())
 
 
 # --- the cycle's steps ---------------------------------------------------------
 
 
-def _open_applications(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
+def applications_open(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
     if data.get("application_deadline"):
         deadline = date_parse(data["application_deadline"], _("申报截止日"))
         if deadline < timezone.localdate():
@@ -356,7 +359,7 @@ def _open_applications(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
     documents.application_notice_issue(cycle=cycle, by=by)
 
 
-def _start_peer_review(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
+def peer_review_start(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
     today = timezone.localdate()
     if data.get("review_due_on"):
         due_on = date_parse(data["review_due_on"], _("互检互查截止日"))
@@ -392,7 +395,7 @@ def _assessment_words(result, stars: int) -> str:
     return _("%(words)s；不予命名") % {"words": words}
 
 
-def _publish_assessment(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
+def assessment_publish(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
     given = _stars_given(data)
     missing = peer_review.reviews_missing(cycle=cycle)
     if missing and not data.get("allow_missing"):
@@ -431,7 +434,7 @@ def _publish_assessment(cycle: Cycle, *, by, opinion, data, **_rest) -> None:
     case_transition(case=cycle, transition="assessment_publish", by=by, opinion=opinion)
     _proposal_publicity(cycle, [r.application for r, stars in decided if stars], by)
     left_out = [r.application for r, stars in decided if not stars]
-    transaction.on_commit(lambda: [application_advance(application=a) for a in left_out])
+    applications_advance(applications=left_out)
 
 
 def _proposal_publicity(cycle: Cycle, proposed: list[PostApplication], by) -> Publicity:
@@ -456,22 +459,14 @@ def _proposal_publicity(cycle: Cycle, proposed: list[PostApplication], by) -> Pu
     )
 
 
-def application_object(
-    *, publicity: Publicity, by: AbstractBaseUser, text: str, about: int | None = None
-) -> None:
-    """A 实名 objection to one collective on the list pauses that collective only."""
-    application = publicity.case.applications.filter(pk=about).first() if about else None
-    listed_objection_file(publicity=publicity, case=application, by=by, text=text)
-    application_advance(application=application)
+# A 实名 objection to one collective on the list pauses that collective only.
+application_object = child_objection_filer(
+    children=lambda cycle: cycle.applications, node=_cycle_wait
+)
 
 
 def objection_targets(publicity: Publicity) -> list[tuple[int, str]]:
-    return [
-        (a.pk, a.headline)
-        for a in publicity.case.applications.filter(
-            status__in=[ApplicationStatus.IN_PUBLICITY, ApplicationStatus.OBJECTION]
-        ).select_related("collective")
-    ]
+    return children_listed(children=publicity.case.applications.select_related("collective"))
 
 
 def recognitions_grant(
@@ -518,7 +513,7 @@ def recognitions_grant(
         data={"number": number, "applications": [a.pk for a in applications]},
     )
     documents.plaques_issue(recognitions=recognitions, by=by)
-    transaction.on_commit(lambda: [application_advance(application=a) for a in applications])
+    applications_advance(applications=applications)
     return recognitions
 
 
@@ -570,7 +565,7 @@ def recognition_import(
     return recognition
 
 
-def _issue_decision(cycle: Cycle, *, by, opinion, **_rest) -> None:
+def recognition_issue(cycle: Cycle, *, by, opinion, **_rest) -> None:
     passed = list(
         cycle.applications.filter(status=ApplicationStatus.PUBLICITY_PASSED).select_related(
             "collective"
@@ -598,7 +593,7 @@ def _revised_text(data: dict, key: str, label: str) -> str | None:
     return value.strip() or None
 
 
-def _filing_resubmit(filing: Filing, *, by, opinion, data, **_rest) -> None:
+def filing_resubmit(filing: Filing, *, by, opinion, data, **_rest) -> None:
     for key, label in (
         ("plan", _("创建规划")),
         ("targets", _("创建目标")),
@@ -612,7 +607,7 @@ def _filing_resubmit(filing: Filing, *, by, opinion, data, **_rest) -> None:
     case_transition(case=filing, transition="resubmit", by=by, opinion=opinion)
 
 
-def _application_resubmit(application: PostApplication, *, by, opinion, data, **_rest) -> None:
+def application_resubmit(application: PostApplication, *, by, opinion, data, **_rest) -> None:
     summary = _revised_text(data, "summary", _("创建工作总结"))
     if summary is not None:
         application.summary = summary
@@ -622,7 +617,7 @@ def _application_resubmit(application: PostApplication, *, by, opinion, data, **
     case_transition(case=application, transition="resubmit", by=by, opinion=opinion)
 
 
-def _objection_decide(upheld: bool):
+def objection_decide(upheld: bool):
     def handler(application: PostApplication, *, by, opinion, **_rest):
         cycle = application.cycle
         listed_objection_decide(
@@ -636,37 +631,7 @@ def _objection_decide(upheld: bool):
     return handler
 
 
-CYCLE_HANDLERS = {
-    ("open_applications", "open_applications"): _open_applications,
-    ("start_peer_review", "start_peer_review"): _start_peer_review,
-    ("assessment", "publish_assessment"): _publish_assessment,
-    ("recognise", "issue_recognition"): _issue_decision,
-}
-
-FILING_HANDLERS = {
-    ("unit_review", "approve"): transition_handler("unit_approve"),
-    ("unit_review", "return"): transition_handler("return_to_applicant"),
-    ("unit_review", "reject"): transition_handler("reject"),
-    ("revise", "resubmit"): _filing_resubmit,
-    ("revise", "withdraw"): transition_handler("withdraw"),
-    ("committee_file", "approve"): transition_handler("file"),
-    ("committee_file", "return"): transition_handler("return_to_applicant"),
-    ("committee_file", "reject"): transition_handler("reject"),
-}
-
-APPLICATION_HANDLERS = {
-    ("unit_review", "approve"): transition_handler("unit_approve"),
-    ("unit_review", "return"): transition_handler("return_to_applicant"),
-    ("unit_review", "reject"): transition_handler("reject"),
-    ("revise", "resubmit"): _application_resubmit,
-    ("revise", "withdraw"): transition_handler("withdraw"),
-    ("committee_check", "approve"): transition_handler("qualify"),
-    ("committee_check", "return"): transition_handler("return_to_applicant"),
-    ("committee_check", "reject"): transition_handler("reject"),
-    ("objection_review", "dismiss"): _objection_decide(False),
-    ("objection_review", "uphold"): _objection_decide(True),
-}
-
-cycle_act = task_actor(CYCLE_HANDLERS, process="青年文明号创建评审")
-filing_act = task_actor(FILING_HANDLERS, process="青年文明号创建备案")
-application_act = task_actor(APPLICATION_HANDLERS, process="青年文明号申报")
+# The entry points of every 青年文明号 step; the steps and their handlers are in process.py.
+cycle_act = task_act
+filing_act = task_act
+application_act = task_act

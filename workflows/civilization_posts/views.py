@@ -4,18 +4,16 @@ roll of recognised collectives. Task steps run on the engine's task page."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from workflows.documents.archives import documents_zip_response
 from workflows.documents.selectors import documents_for
 from workflows.engine.errors import CaseError
 from workflows.engine.services.publicity import publicity_latest
@@ -303,18 +301,6 @@ class RemindView(LoginRequiredMixin, View):
         return HttpResponseRedirect(reverse("civilization_posts:cycle", args=[pk]))
 
 
-def _zip_response(files: list[tuple[str, object]], filename: str) -> FileResponse:
-    if not files:
-        raise Http404(_("尚无牌匾证书"))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for name, document in files:
-            with document.file.open("rb") as handle:
-                archive.writestr(name, handle.read())
-    buffer.seek(0)
-    return FileResponse(buffer, as_attachment=True, filename=filename)
-
-
 class PlaquesZipView(LoginRequiredMixin, View):
     """Every recognised collective's latest plaque in one ZIP, for the committee."""
 
@@ -324,7 +310,11 @@ class PlaquesZipView(LoginRequiredMixin, View):
             (f"{r.get_stars_display()}-{r.collective.name}-{r.pk}.pdf", document)
             for r, document in selectors.plaques_of(cycle=cycle)
         ]
-        return _zip_response(files, f"{cycle.reference}-青年文明号牌匾证书.zip")
+        return documents_zip_response(
+            files=files,
+            filename=f"{cycle.reference}-青年文明号牌匾证书.zip",
+            empty=_("尚无牌匾证书"),
+        )
 
 
 class CollectiveListView(LoginRequiredMixin, View):

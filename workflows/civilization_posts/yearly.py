@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed
-from workflows.engine.services.acting import task_actor
+from workflows.engine.services.acting import task_act
 from workflows.engine.services.cases import case_register, case_transition
 from workflows.engine.services.notifications import notification_send
 from workflows.org.models import Organization
@@ -99,7 +99,7 @@ def _recognition_set(review: YearlyReview, **fields) -> None:
         setattr(review.recognition, name, value)
 
 
-def _submit_report(review: YearlyReview, *, by, opinion, data, **_rest) -> None:
+def yearly_report_submit(review: YearlyReview, *, by, opinion, data, **_rest) -> None:
     report = data.get("report")
     if not isinstance(report, str) or not report.strip():
         raise CaseError(_("请填写年度创建工作报告"))
@@ -110,17 +110,17 @@ def _submit_report(review: YearlyReview, *, by, opinion, data, **_rest) -> None:
     case_transition(case=review, transition="report_submit", by=by, opinion=opinion)
 
 
-def _pass(review: YearlyReview, *, by, opinion, **_rest) -> None:
+def review_pass(review: YearlyReview, *, by, opinion, **_rest) -> None:
     case_transition(case=review, transition="pass_review", by=by, opinion=opinion)
     _event(review, EventKind.PASSED, by=by, note=opinion, stars_after=review.stars_before)
 
 
-def _warn(review: YearlyReview, *, by, opinion, **_rest) -> None:
+def review_warn(review: YearlyReview, *, by, opinion, **_rest) -> None:
     case_transition(case=review, transition="warn", by=by, opinion=opinion)
     _event(review, EventKind.WARNED, by=by, note=opinion, stars_after=review.stars_before)
 
 
-def _downgrade(review: YearlyReview, *, by, opinion, data, **_rest) -> None:
+def review_downgrade(review: YearlyReview, *, by, opinion, data, **_rest) -> None:
     review.stars_after = star_level(data.get("stars"), allow_zero=False)
     if review.stars_after is None:
         raise CaseError(_("请选择降星后的星级（1–3）"))
@@ -129,7 +129,7 @@ def _downgrade(review: YearlyReview, *, by, opinion, data, **_rest) -> None:
     _event(review, EventKind.DOWNGRADED, by=by, note=opinion, stars_after=review.stars_after)
 
 
-def _order_rectification(review: YearlyReview, *, by, opinion, **_rest) -> None:
+def rectification_order(review: YearlyReview, *, by, opinion, **_rest) -> None:
     days = rules_of(review).int("rectify_days")
     by_date = timezone.localdate() + datetime.timedelta(days=days)
     case_transition(
@@ -143,7 +143,7 @@ def _order_rectification(review: YearlyReview, *, by, opinion, **_rest) -> None:
     _event(review, EventKind.RECTIFICATION, by=by, note=note, stars_after=review.stars_before)
 
 
-def _submit_rectification(review: YearlyReview, *, by, opinion, data, **_rest) -> None:
+def rectification_submit(review: YearlyReview, *, by, opinion, data, **_rest) -> None:
     text = data.get("rectification")
     if not isinstance(text, str) or not text.strip():
         raise CaseError(_("请填写整改报告"))
@@ -151,7 +151,7 @@ def _submit_rectification(review: YearlyReview, *, by, opinion, data, **_rest) -
     case_transition(case=review, transition="rectification_submit", by=by, opinion=opinion)
 
 
-def _rectified(review: YearlyReview, *, by, opinion, **_rest) -> None:
+def rectification_accept(review: YearlyReview, *, by, opinion, **_rest) -> None:
     problems = collective_problems(
         collective=review.collective, on=timezone.localdate(), rules=rules_of(review)
     )
@@ -170,7 +170,7 @@ def _revoke(review: YearlyReview, *, by, note: str, opinion: str = "") -> None:
     _event(review, EventKind.REVOKED, by=by, note=note, stars_after=None)
 
 
-def _not_rectified(review: YearlyReview, *, by, opinion, **_rest) -> None:
+def rectification_refuse(review: YearlyReview, *, by, opinion, **_rest) -> None:
     _revoke(review, by=by, note=opinion, opinion=opinion)
 
 
@@ -195,15 +195,5 @@ def yearly_review_lapse(*, review: YearlyReview) -> None:
     )
 
 
-YEARLY_HANDLERS = {
-    ("report", "submit_yearly_report"): _submit_report,
-    ("review", "pass_review"): _pass,
-    ("review", "warn"): _warn,
-    ("review", "downgrade"): _downgrade,
-    ("review", "revoke"): _order_rectification,
-    ("rectify", "submit_rectification"): _submit_rectification,
-    ("verify", "rectified"): _rectified,
-    ("verify", "not_rectified"): _not_rectified,
-}
-
-yearly_review_act = task_actor(YEARLY_HANDLERS, process="青年文明号年度复核")
+# The entry point of every yearly-review step; the steps and their handlers are in process.py.
+yearly_review_act = task_act

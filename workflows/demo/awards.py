@@ -6,8 +6,8 @@ Records are planned per member from ``random.Random`` seeded with the member's b
 so every run plans the same values and only fills in what is missing. The campaigns are driven
 only through the real services (``campaign_create``, ``campaign_open``, ``nomination_submit``,
 ``nomination_act``, ``ballot_cast``, ``campaign_act``); a deadline or a 公示 ends the way the
-timer worker ends it (``fire_due_timers``), after it has been moved into the past. A campaign
-that already exists (the committee's campaign of that year) is left alone.
+timer worker ends it, after it has been moved into the past (``clock``). A campaign that already
+exists (the committee's campaign of that year) is left alone.
 """
 
 from __future__ import annotations
@@ -22,9 +22,6 @@ from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
-from viewflow.workflow.timers import fire_due_timers
 
 from workflows.awards import panel
 from workflows.awards.models import (
@@ -45,12 +42,11 @@ from workflows.awards.services import (
     nomination_submit,
 )
 from workflows.documents.models import IssuedDocument
-from workflows.engine.models import Publicity
-from workflows.engine.routing import queue_role
 from workflows.org.models import Member, MemberYear, Organization, ReviewResult, Role, Standing
-from workflows.org.selectors import party_org_of, role_holder, role_holders
+from workflows.org.selectors import party_org_of, role_holder
 
-from .cases import SeedError, _actor, _open_task
+from .clock import deadline_passes, publicity_elapses
+from .steps import SeedError, step_take, who_acts
 from .structure import BRANCH_BY_CODE, COMMITTEE, UNITS
 
 User = get_user_model()
@@ -386,9 +382,7 @@ def _submit(campaign: Campaign, spec: NominationSpec, taken: set[int]) -> Nomina
 
 def _step(case, name: str, action: str, opinion: str = "", data=None, pick: int = 0):
     act = campaign_act if isinstance(case, Campaign) else nomination_act
-    task = _open_task(case, name)
-    act(task=task, by=_actor(task, pick), action=action, opinion=opinion, data=data or {})
-    case.refresh_from_db()
+    step_take(case, name, act, action, opinion, data, pick)
 
 
 def _nomination_drive(nomination: Nomination, status: str, pick: int) -> None:
@@ -399,17 +393,6 @@ def _nomination_drive(nomination: Nomination, status: str, pick: int) -> None:
         _step(nomination, "branch_review", "approve", BRANCH_APPROVE)
     if status == APPROVED:
         _step(nomination, "committee_review", "approve", COMMITTEE_APPROVE, pick=pick)
-
-
-def _timers_due(case, **publicity_dates) -> None:
-    """Let the case's due timer fire now, as the worker would once its day has passed."""
-    if publicity_dates:
-        Publicity.objects.for_case(case).update(**publicity_dates)
-    Task.objects.filter(
-        process_id=case.process_id, flow_task_type="TIMER", status=STATUS.SCHEDULED
-    ).update(scheduled=timezone.now() - datetime.timedelta(minutes=1))
-    fire_due_timers()
-    case.refresh_from_db()
 
 
 def _score(judge_index: int, nomination: Nomination) -> Decimal:
@@ -434,17 +417,12 @@ def _decide(campaign: Campaign, against: set[int]) -> None:
     """The deadline passes, the panel judges, the shortlist goes on 公示, the party confirms it
     and the committee issues the 表彰决定."""
     today = timezone.localdate()
-    Campaign.objects.filter(pk=campaign.pk).update(deadline=today - datetime.timedelta(days=1))
-    _timers_due(campaign)
+    deadline_passes(campaign, "deadline")
     if campaign.status != CampaignStatus.PANEL:
         raise SeedError(f"{campaign.title}截止后未进入评审：{campaign.get_status_display()}")
     _ballots(campaign, against)
     _step(campaign, "panel", "publish_shortlist", SHORTLIST)
-    _timers_due(
-        campaign,
-        starts_on=today - datetime.timedelta(days=8),
-        ends_on=today - datetime.timedelta(days=1),
-    )
+    publicity_elapses(campaign)
     _step(campaign, "party_review", "confirm", PARTY_CONFIRM, {"decided_on": today.isoformat()})
     _step(campaign, "decide", "issue_decision", DECISION)
 
@@ -507,14 +485,6 @@ def campaigns_seed() -> list[Campaign]:
 
 
 # Summary.
-def _holders(task: Task) -> list[str]:
-    if task.owner_id:
-        return [task.owner.username]
-    org = Organization.objects.get(pk=task.owner_permission_obj_pk)
-    role = queue_role(task.owner_permission)
-    return [user.username for user in role_holders(role=role, org=org, on=timezone.localdate())]
-
-
 def award_lines() -> list[str]:
     """The demo campaigns: where each stands, and whom to log in as."""
     committee = Organization.objects.filter(name=COMMITTEE).first()
@@ -552,16 +522,3 @@ def award_lines() -> list[str]:
         if campaign.status == CampaignStatus.OPEN:
             lines.extend(who_acts(campaign.nominations.values("process_id")))
     return lines
-
-
-def who_acts(process_ids) -> list[str]:
-    """One line per open step of these processes, with the usernames that may act on it."""
-    steps: dict[str, set[str]] = {}
-    tasks = Task.objects.filter(
-        process_id__in=process_ids,
-        flow_task_type="HUMAN",
-        status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED],
-    ).select_related("owner")
-    for task in tasks:
-        steps.setdefault(str(task.flow_task.step), set()).update(_holders(task))
-    return [f"      {step}：{' / '.join(sorted(users))}" for step, users in sorted(steps.items())]

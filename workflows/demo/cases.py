@@ -2,7 +2,7 @@
 
 Only the real services move a case: ``round_create``, ``application_submit``, ``application_act``,
 ``case_withdraw``, ``application_object``; a 公示 window ends the way the timer worker
-ends it (``fire_due_timers``), after the window has been moved into the past.
+ends it, after the window has been moved into the past (``clock``).
 """
 
 from __future__ import annotations
@@ -13,15 +13,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
-from viewflow.workflow.timers import fire_due_timers
 
 from workflows.engine.models import Publicity
-from workflows.engine.routing import queue_role
 from workflows.engine.services.cases import case_withdraw
 from workflows.org.models import Member, Organization, PoliticalStatus, Role, Standing
-from workflows.org.selectors import role_holder, role_holders
+from workflows.org.selectors import role_holder
 from workflows.party_recommendation.models import Application, Round, Status, Track
 from workflows.party_recommendation.services import (
     application_act,
@@ -30,6 +26,8 @@ from workflows.party_recommendation.services import (
     round_create,
 )
 
+from .clock import publicity_elapses
+from .steps import SeedError, step_take
 from .structure import BRANCH_BY_CODE
 
 
@@ -118,10 +116,6 @@ def recommend_opinion(track: str) -> str:
     return f"公示期满无异议，同意推荐为{target}人选。"
 
 
-class SeedError(RuntimeError):
-    """A demo case did not reach the status it was meant to reach."""
-
-
 @dataclass
 class _Context:
     application: Application
@@ -129,32 +123,8 @@ class _Context:
     objectors: list  # users who may file an objection (other applicants in the branch)
 
 
-def _open_task(application: Application, name: str) -> Task:
-    task = Task.objects.get(
-        process_id=application.process_id,
-        flow_task_type="HUMAN",
-        status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED],
-    )
-    if task.flow_task.name != name:
-        raise SeedError(f"{application}：待办为 {task.flow_task.name}，不是 {name}")
-    return task
-
-
-def _actor(task: Task, pick: int = 0):
-    """Whoever must act: the task's owner, or one holder of the queue's office."""
-    if task.owner_id:
-        return task.owner
-    org = Organization.objects.get(pk=task.owner_permission_obj_pk)
-    holders = role_holders(role=queue_role(task.owner_permission), org=org, on=timezone.localdate())
-    return holders[pick % len(holders)]
-
-
 def _act(ctx: _Context, step: str, action: str, opinion: str = "", data=None, pick: int = 0):
-    task = _open_task(ctx.application, step)
-    application_act(
-        task=task, by=_actor(task, pick), action=action, opinion=opinion, data=data or {}
-    )
-    ctx.application.refresh_from_db()
+    step_take(ctx.application, step, application_act, action, opinion, data, pick)
 
 
 def _vote(ctx: _Context, passed: bool) -> dict:
@@ -181,21 +151,6 @@ def _vote(ctx: _Context, passed: bool) -> dict:
     }
 
 
-def _window_elapses(ctx: _Context) -> None:
-    """The 公示 window is over: move it into the past and fire the due timer, as the worker
-    would a week from now."""
-    application = ctx.application
-    today = timezone.localdate()
-    Publicity.objects.for_case(application).update(
-        starts_on=today - datetime.timedelta(days=8), ends_on=today - datetime.timedelta(days=1)
-    )
-    Task.objects.filter(
-        process_id=application.process_id, flow_task_type="TIMER", status=STATUS.SCHEDULED
-    ).update(scheduled=timezone.now() - datetime.timedelta(minutes=1))
-    fire_due_timers()
-    application.refresh_from_db()
-
-
 def _object(ctx: _Context) -> None:
     publicity = Publicity.objects.for_case(ctx.application).get()
     application_object(publicity=publicity, by=ctx.objectors[0], text=OBJECTION_TEXT)
@@ -218,13 +173,13 @@ def _to_in_publicity(ctx, pick: int = 0):
 
 def _to_publicity_passed(ctx):
     _to_in_publicity(ctx, pick=1)
-    _window_elapses(ctx)
+    publicity_elapses(ctx.application)
 
 
 def _to_objection(ctx):
     _to_in_publicity(ctx)
     _object(ctx)
-    _window_elapses(ctx)  # the case stays paused: the objection goes to the committee
+    publicity_elapses(ctx.application)  # the case stays paused: the objection goes to the committee
 
 
 def _to_recommended(ctx):

@@ -10,9 +10,9 @@ are missing: a group by its committee and name, a collective by its name, a rost
 collective that has none, a recognition only for a collective without one. The cycle and the
 yearly review are driven only through the real services (``cycle_create``, ``cycle_open``,
 ``filing_submit``, ``application_submit``, the step services, ``case_withdraw``,
-``review_submit``, ``yearly_reviews_start``); a deadline ends the way the timer worker ends it
-(``fire_due_timers``), after it has been moved into the past. A cycle or a yearly review the
-committee already has is left alone.
+``review_submit``, ``yearly_reviews_start``); a deadline ends the way the timer worker ends it,
+after it has been moved into the past (``clock``). A cycle or a yearly review the committee
+already has is left alone.
 """
 
 from __future__ import annotations
@@ -54,10 +54,10 @@ from workflows.engine.services.cases import case_withdraw
 from workflows.org.models import Organization, OrgKind, Role
 from workflows.org.selectors import role_holder
 
-from .awards import _timers_due, who_acts
-from .cases import SeedError, _actor, _open_task
+from .clock import deadline_passes
 from .logins import logins_create
 from .people import NamePool, random_day
+from .steps import SeedError, step_take, who_acts
 from .structure import COMMITTEE, UNITS, Unit
 
 User = get_user_model()
@@ -569,11 +569,7 @@ ACTS = {
 
 
 def _step(case, name: str, action: str, opinion: str = "", data=None, pick: int = 0) -> None:
-    task = _open_task(case, name)
-    ACTS[type(case)](
-        task=task, by=_actor(task, pick), action=action, opinion=opinion, data=data or {}
-    )
-    case.refresh_from_db()
+    step_take(case, name, ACTS[type(case)], action, opinion, data, pick)
 
 
 def _expect(case, status) -> None:
@@ -582,12 +578,6 @@ def _expect(case, status) -> None:
         raise SeedError(
             f"{case.headline}停在「{case.get_status_display()}」，预期「{status.label}」"
         )
-
-
-def _deadline_passes(cycle: Cycle, field: str) -> None:
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    Cycle.objects.filter(pk=cycle.pk).update(**{field: yesterday})
-    _timers_due(cycle)
 
 
 def _sheet(rubric, total: Decimal, rng: random.Random) -> dict[str, str]:
@@ -739,7 +729,7 @@ def cycle_run(committee: Organization, secretary) -> Cycle:
 
 def _review_stage(cycle: Cycle, deadline: datetime.date) -> None:
     """申报 and 互检互查 of the even year."""
-    _deadline_passes(cycle, "filing_deadline")
+    deadline_passes(cycle, "filing_deadline")
     _step(
         cycle,
         "open_applications",
@@ -749,7 +739,7 @@ def _review_stage(cycle: Cycle, deadline: datetime.date) -> None:
     )
     rubric = cycle.rubric_version().rubric
     applications = {entry: _apply(cycle, entry, rubric) for entry in ENTRIES if entry.application}
-    _deadline_passes(cycle, "application_deadline")
+    deadline_passes(cycle, "application_deadline")
     _step(cycle, "start_peer_review", "start_peer_review", START_REVIEW)
     _expect(cycle, CycleStatus.PEER_REVIEW)
     for entry, application in applications.items():
@@ -777,9 +767,7 @@ def _yearly_drive(review: YearlyReview, status: str, pick: int) -> None:
         _step(review, "review", action, opinion, data, pick=pick)
     if status == YearlyStatus.REVOKED:
         # The month to rectify passes without a report.
-        yesterday = timezone.localdate() - datetime.timedelta(days=1)
-        YearlyReview.objects.filter(pk=review.pk).update(rectify_by=yesterday)
-        _timers_due(review)
+        deadline_passes(review, "rectify_by")
     _expect(review, status)
 
 

@@ -16,19 +16,17 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from workflows.elections.models import Election, Method, Status, Term
 from workflows.elections.services import CandidateEntry, Plan, election_act, election_submit
+from workflows.elections.terms import PROCESS_KEY as ELECTION
 from workflows.elections.terms import term_start, term_years
-from workflows.engine.routing import queue_role
 from workflows.org.models import Member, Organization, Role, Standing
-from workflows.org.selectors import role_holder, role_holders
-from workflows.rules.defaults import ELECTION, defaults_for, fraction_parse
+from workflows.org.selectors import role_holder
+from workflows.rules.defaults import defaults_for, fraction_parse
 
-from .cases import SeedError, _actor, _open_task
 from .people import Person
+from .steps import SeedError, open_tasks, step_take, task_assignees
 from .structure import BRANCH_BY_CODE, BRANCHES
 
 
@@ -206,9 +204,7 @@ def _members(branch: Organization, names: tuple[str, ...]) -> list[Member]:
 
 
 def _step(election: Election, name: str, action: str, opinion: str = "", data=None) -> None:
-    task = _open_task(election, name)
-    election_act(task=task, by=_actor(task), action=action, opinion=opinion, data=data or {})
-    election.refresh_from_db()
+    step_take(election, name, election_act, action, opinion, data)
 
 
 def _round_data(election: Election, plan: ElectionPlan) -> dict:
@@ -313,22 +309,10 @@ def elections_seed(plans: list[ElectionPlan]) -> list[Election]:
 
 # Summary.
 def _who_acts(election: Election) -> str:
-    task = (
-        Task.objects.filter(
-            process_id=election.process_id,
-            flow_task_type="HUMAN",
-            status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED],
-        )
-        .select_related("owner")
-        .first()
-    )
+    task = open_tasks([election.process_id]).select_related("owner").first()
     if task is None:
         return ""
-    if task.owner_id:
-        return f"{task.owner.username} 办理"
-    org = Organization.objects.get(pk=task.owner_permission_obj_pk)
-    holders = role_holders(role=queue_role(task.owner_permission), org=org, on=timezone.localdate())
-    return " / ".join(user.username for user in holders) + " 办理"
+    return " / ".join(user.username for user in task_assignees(task)) + " 办理"
 
 
 def election_lines() -> list[str]:

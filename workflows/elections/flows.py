@@ -13,18 +13,6 @@ from . import routing
 from .models import Election, Status, TermChange
 
 
-def _meeting_day(election):
-    return election.meeting_date
-
-
-def _report_due(election):
-    return election.report_due_on
-
-
-def _reply_due(election):
-    return election.reply_due_on
-
-
 class ElectionFlow(CaseFlow):
     process_title = "团支部换届选举"
     case_model = Election
@@ -36,24 +24,12 @@ class ElectionFlow(CaseFlow):
         .Default(this.plan_review)
     )
 
-    party_review = HumanTask(
-        step="党组织审核请示",
-        router=routing.party_secretary,
-        actions=("approve", "return"),
-        due_working_days=10,
-        recuse=False,
-    ).Next(this.after_party_review)
+    party_review = HumanTask(router=routing.party_secretary).Next(this.after_party_review)
     after_party_review = (
         flow.Switch().Case(this.plan_review, status_is(Status.PLAN_REVIEW)).Default(this.revise)
     )
 
-    plan_review = HumanTask(
-        step="团委批复请示",
-        router=routing.committee_reviewers,
-        actions=("approve", "return", "reject"),
-        due_working_days=10,
-        recuse=False,
-    ).Next(this.after_plan_review)
+    plan_review = HumanTask(router=routing.committee_reviewers).Next(this.after_plan_review)
     after_plan_review = (
         flow.Switch()
         .Case(this.meeting, status_is(Status.APPROVED))
@@ -61,55 +37,25 @@ class ElectionFlow(CaseFlow):
         .Default(this.end)
     )
 
-    revise = HumanTask(
-        step="修改请示",
-        router=routing.branch_secretary,
-        actions=("resubmit", "withdraw"),
-        due_working_days=10,
-        recuse=False,
-    ).Next(this.after_revise)
+    revise = HumanTask(router=routing.branch_secretary).Next(this.after_revise)
     after_revise = (
         flow.Switch()
         .Case(this.first_review, status_is(Status.PARTY_REVIEW, Status.PLAN_REVIEW))
         .Default(this.end)
     )
 
-    meeting = HumanTask(
-        step="团员大会选举",
-        router=routing.branch_secretary,
-        actions=("record_round", "reduce_seats"),
-        due=_meeting_day,
-        recuse=False,
-    ).Next(this.after_meeting)
+    meeting = HumanTask(router=routing.branch_secretary).Next(this.after_meeting)
     after_meeting = (
         flow.Switch()
         .Case(this.first_committee_meeting, status_is(Status.ELECTED))
         .Default(this.meeting)
     )
 
-    first_committee_meeting = HumanTask(
-        step="委员会第一次会议",
-        router=routing.branch_secretary,
-        actions=("assign_officers",),
-        due_working_days=5,
-        recuse=False,
-    ).Next(this.report)
+    first_committee_meeting = HumanTask(router=routing.branch_secretary).Next(this.report)
 
-    report = HumanTask(
-        step="报送选举结果",
-        router=routing.branch_secretary,
-        actions=("submit_report",),
-        due=_report_due,
-        recuse=False,
-    ).Next(this.result_review)
+    report = HumanTask(router=routing.branch_secretary).Next(this.result_review)
 
-    result_review = HumanTask(
-        step="团委批复选举结果",
-        router=routing.committee_reviewers,
-        actions=("approve", "return"),
-        due=_reply_due,
-        recuse=False,
-    ).Next(this.after_result_review)
+    result_review = HumanTask(router=routing.committee_reviewers).Next(this.after_result_review)
     after_result_review = (
         flow.Switch().Case(this.end, status_is(Status.CONFIRMED)).Default(this.report)
     )
@@ -122,11 +68,5 @@ class TermChangeFlow(CaseFlow):
     case_model = TermChange
 
     start = flow.StartHandle(this.start_case).Next(this.review)
-    review = HumanTask(
-        step="团委审批延期/提前换届",
-        router=routing.committee_reviewers,
-        actions=("approve", "reject"),
-        due_working_days=10,
-        recuse=False,
-    ).Next(this.end)
+    review = HumanTask(router=routing.committee_reviewers).Next(this.end)
     end = flow.End()

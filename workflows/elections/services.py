@@ -14,7 +14,8 @@ from workflows.audit.services import audit_record
 from workflows.documents.services import document_number_next
 from workflows.engine.bounds import HEADCOUNT, ID, SEATS
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
-from workflows.engine.services.acting import date_parse, task_actor, transition_handler
+from workflows.engine.inputs import date_parse
+from workflows.engine.services.acting import task_act
 from workflows.engine.services.attachments import attachment_add
 from workflows.engine.services.cases import case_register, case_transition
 from workflows.engine.services.reroute import tasks_reroute
@@ -154,7 +155,7 @@ def election_submit(*, branch: Organization, plan: Plan, by: AbstractBaseUser) -
     return election
 
 
-def _plan_approve(election, *, by, opinion, **_rest):
+def plan_approve_step(election, *, by, opinion, **_rest):
     case_transition(case=election, transition="plan_approve", by=by, opinion=opinion)
     committee = documents.reply_issuer(election)
     election.plan_reply_number = document_number_next(
@@ -166,7 +167,7 @@ def _plan_approve(election, *, by, opinion, **_rest):
     )
 
 
-def _resubmit(election, *, by, opinion, data, **_rest):
+def plan_resubmit(election, *, by, opinion, data, **_rest):
     if data.get("plan"):
         plan = plan_from_data(data["plan"], branch=election.org)
         _plan_check(plan)
@@ -216,7 +217,7 @@ def _roll(election: Election, data: dict) -> tuple[list[int], list[int], list[in
     return voters, excluded, [pk for pk in attended if pk in voters]
 
 
-def _record_round(election, *, by, opinion, data, files, task):
+def round_record(election, *, by, opinion, data, files, task):
     kind, eligible, places, majority = conditions.round_setup(election)
     meeting_date = date_parse(data.get("meeting_date") or timezone.localdate(), _("会议日期"))
     if meeting_date > timezone.localdate():
@@ -348,7 +349,7 @@ def _round_summary(count: BallotCount, outcome, by_id: dict[int, Candidate]) -> 
     return f"{head}。" + _("当选：%(names)s") % {"names": names}
 
 
-def _reduce_seats(election, *, by, opinion, data, **_rest):
+def seats_reduce(election, *, by, opinion, data, **_rest):
     held_on = date_parse(data.get("meeting_date") or timezone.localdate(), _("会议日期"))
     case_transition(
         case=election, transition="seats_reduce", by=by, opinion=opinion, held_on=held_on
@@ -356,7 +357,7 @@ def _reduce_seats(election, *, by, opinion, data, **_rest):
 
 
 # First committee meeting, report and reply.
-def _assign_officers(election, *, by, opinion, data, **_rest):
+def officers_assign(election, *, by, opinion, data, **_rest):
     entries = data.get("officers") or []
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise CaseError(_("委员分工应写明团员编号与职务"))
@@ -393,7 +394,7 @@ def _assign_officers(election, *, by, opinion, data, **_rest):
     case_transition(case=election, transition="officers_assign", by=by, opinion=opinion)
 
 
-def _submit_report(election, *, by, opinion, **_rest):
+def report_submit(election, *, by, opinion, **_rest):
     case_transition(
         case=election, transition="report_submit", by=by, opinion=opinion, on=timezone.localdate()
     )
@@ -404,7 +405,7 @@ def _submit_report(election, *, by, opinion, **_rest):
     documents.election_document_issue(kind="election_report", election=election, by=by)
 
 
-def _result_approve(election, *, by, opinion, **_rest):
+def result_approve(election, *, by, opinion, **_rest):
     """The new committee takes office today; the old one leaves and its open tasks follow."""
     today = timezone.localdate()
     case_transition(case=election, transition="result_approve", by=by, opinion=opinion, on=today)
@@ -440,23 +441,6 @@ def _league_posts_update(officers, *, leaving_user_ids: set[int]) -> None:
         member.save(update_fields=["league_post"])
 
 
-_HANDLERS = {
-    ("party_review", "approve"): transition_handler("party_agree"),
-    ("party_review", "return"): transition_handler("plan_return"),
-    ("plan_review", "approve"): _plan_approve,
-    ("plan_review", "return"): transition_handler("plan_return"),
-    ("plan_review", "reject"): transition_handler("plan_reject"),
-    ("revise", "resubmit"): _resubmit,
-    ("revise", "withdraw"): transition_handler("withdraw"),
-    ("meeting", "record_round"): _record_round,
-    ("meeting", "reduce_seats"): _reduce_seats,
-    ("first_committee_meeting", "assign_officers"): _assign_officers,
-    ("report", "submit_report"): _submit_report,
-    ("result_review", "approve"): _result_approve,
-    ("result_review", "return"): transition_handler("result_return"),
-}
-
-
 def plan_from_data(data: dict, *, branch: Organization) -> Plan:
     """A Plan from request data (form or API): member ids resolved within ``branch``."""
     members = {m.pk: m for m in Member.objects.filter(branch=branch)}
@@ -485,4 +469,5 @@ def plan_from_data(data: dict, *, branch: Organization) -> Plan:
         raise CaseError(_("请完整填写团员大会日期、应选名额和候选人")) from error
 
 
-election_act = task_actor(_HANDLERS, process="换届")
+# The entry point of every 换届 step; the steps and their handlers are in process.py.
+election_act = task_act

@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from workflows.audit.services import audit_record
 from workflows.engine.bounds import PROCESS_DATES
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
-from workflows.engine.services.acting import task_actor
+from workflows.engine.facts import BRANCH_TERM_DUE_ON, fact_provide
+from workflows.engine.services.acting import task_act
 from workflows.engine.services.cases import case_register, case_transition
 from workflows.engine.services.notifications import notification_send
 from workflows.org.models import Appointment, Organization, OrgKind, Role
 from workflows.org.selectors import acting_user_ids, role_holders
-from workflows.rules.defaults import ELECTION
 from workflows.rules.selectors import rules_resolve
 from workflows.wording import site_language
 
@@ -27,7 +27,7 @@ from . import conditions
 from .models import OPEN, Election, Term, TermChange, TermChangeKind
 from .selectors import leads_branch
 
-PROCESS_KEY = ELECTION
+PROCESS_KEY = "election"
 
 
 def term_years(*, branch: Organization, on: datetime.date) -> int:
@@ -119,7 +119,7 @@ def term_change_request(
     return change
 
 
-def _approve(change, *, by, opinion, **_rest):
+def term_change_approve(change, *, by, opinion, **_rest):
     case_transition(case=change, transition="change_approve", by=by, opinion=opinion)
     term = Term.objects.select_for_update().get(pk=change.term_id)
     before = term.due_on
@@ -137,11 +137,8 @@ def _approve(change, *, by, opinion, **_rest):
     )
 
 
-def _refuse(change, *, by, opinion, **_rest):
+def term_change_refuse(change, *, by, opinion, **_rest):
     case_transition(case=change, transition="change_refuse", by=by, opinion=opinion)
-
-
-_HANDLERS = {("review", "approve"): _approve, ("review", "reject"): _refuse}
 
 
 def term_remind(*, term: Term, by: AbstractBaseUser | None, on: datetime.date) -> int:
@@ -222,4 +219,14 @@ def term_remind_by(*, term: Term, by: AbstractBaseUser) -> int:
     return term_remind(term=term, by=by, on=timezone.localdate())
 
 
-term_change_act = task_actor(_HANDLERS, process="延期/提前换届")
+# The entry point of the term-change step; declared in process.py.
+term_change_act = task_act
+
+
+def term_due_on(*, org: Organization) -> datetime.date | None:
+    term = Term.objects.filter(branch=org, ended_on__isnull=True).first()
+    return term.due_on if term else None
+
+
+# Other processes (评优's 按期换届 condition) ask for this through the engine, not our models.
+fact_provide(BRANCH_TERM_DUE_ON, term_due_on)

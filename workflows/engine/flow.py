@@ -12,7 +12,13 @@ from .visibility import case_visible_to
 
 def status_is(*statuses):
     """A Switch condition: the case's status (as the step's service left it) is one of these."""
-    return lambda activation: activation.flow_class.case_of(activation.process).status in statuses
+
+    def condition(activation) -> bool:
+        return activation.flow_class.case_of(activation.process).status in statuses
+
+    # Read by the declaration check: every status a route names must exist.
+    condition.statuses = statuses
+    return condition
 
 
 def midnight_after(day: datetime.date) -> datetime.datetime:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .actions import ACTION_LABELS
-from .bounds import HEADCOUNT
-from .fields import process_date_field
-
-VOTE_FIELDS = ("should_attend", "present", "ballots", "votes_for", "votes_against", "votes_abstain")
+from .declaration import Step
 
 
 class TaskActionForm(forms.Form):
+    """The decision every step takes: which action, and the opinion. A step's own fields are
+    its declared form (``Step.form``)."""
+
     action = forms.ChoiceField(label=_("办理意见"), widget=forms.RadioSelect)
     opinion = forms.CharField(
         label=_("意见内容"),
@@ -20,37 +19,13 @@ class TaskActionForm(forms.Form):
         required=False,
         max_length=2000,
     )
-    statement = forms.CharField(
-        label=_("个人简述（修改后）"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        required=False,
-        max_length=2000,
-    )
-    meeting_date = process_date_field(_("会议日期"), required=False)
-    should_attend = forms.IntegerField(
-        label=_("应到会（有表决权）人数"), required=False, **HEADCOUNT.limits
-    )
-    present = forms.IntegerField(label=_("实到会人数"), required=False, **HEADCOUNT.limits)
-    ballots = forms.IntegerField(label=_("收回选票"), required=False, **HEADCOUNT.limits)
-    votes_for = forms.IntegerField(label=_("赞成"), required=False, **HEADCOUNT.limits)
-    votes_against = forms.IntegerField(label=_("反对"), required=False, **HEADCOUNT.limits)
-    votes_abstain = forms.IntegerField(label=_("弃权"), required=False, **HEADCOUNT.limits)
-    secret_ballot = forms.BooleanField(label=_("无记名投票"), required=False, initial=True)
-    minutes = forms.FileField(label=_("会议记录（PDF/图片）"), required=False)
-    decided_on = process_date_field(_("党组织决定日期"), required=False)
 
-    def __init__(self, *args, actions: tuple[str, ...], **kwargs):
+    def __init__(self, *args, step: Step, **kwargs):
         super().__init__(*args, **kwargs)
-        self.actions = actions
-        self.fields["action"].choices = [(a, ACTION_LABELS[a]) for a in actions]
-        if len(actions) == 1:
-            self.fields["action"].initial = actions[0]
-
-    def service_data(self) -> dict:
-        data = {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
-        for key in ("action", "opinion", "minutes"):
-            data.pop(key, None)
-        return data
+        self.actions = step.action_keys
+        self.fields["action"].choices = [(a.action.key, a.action.label) for a in step.actions]
+        if len(step.actions) == 1:
+            self.fields["action"].initial = step.actions[0].action.key
 
 
 class TransferForm(forms.Form):

@@ -3,7 +3,6 @@ due dates, and notification of whoever must act."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +12,9 @@ from viewflow.workflow import flow
 from workflows.org.models import Organization
 from workflows.org.selectors import acting_user_ids, holds_role
 
+from .declaration import Step
 from .routing import Assignment, Route, queue_permission, queue_role, route_resolve
+from .rulings import case_setting
 
 if TYPE_CHECKING:
     from workflows.rules.calendar import Window
@@ -22,34 +23,40 @@ if TYPE_CHECKING:
 class HumanTask(flow.View):
     """A task for a person, routed by ``router(case) -> Route``.
 
-    People act on it through the engine's task page (``engine:task``); the viewflow URL for the
-    node redirects there, so there is one place where decisions are taken.
+    What the step is (title, actions, deadline, input) comes from the process's declaration,
+    bound when the process declares itself. People act on it through the engine's task page
+    (``engine:task``); the viewflow URL for the node redirects there, so there is one place
+    where decisions are taken.
     """
 
-    def __init__(
-        self,
-        *,
-        step: str,
-        router: Callable[[Any], Route],
-        actions: tuple[str, ...],
-        due_working_days: int | None = None,
-        due: Callable[[Any], datetime.date | None] | None = None,
-        recuse: bool = True,
-    ):
+    def __init__(self, *, router: Callable[[Any], Route]):
         from .views.tasks import TaskRedirectView
 
         super().__init__(TaskRedirectView.as_view())
-        self.step = step
         self.router = router
-        self.actions = actions
-        self.due_working_days = due_working_days
-        # A calendar deadline read from the case (a report due a week after the meeting),
-        # used instead of ``due_working_days`` when it gives a date.
-        self.due = due
-        # The applicant's own steps (revise, resubmit) are the one place the subject acts.
-        self.recuse = recuse
-        self.Annotation(title=step)
+        self.spec: Step | None = None
+        self.deadline_key = ""
+        self.rulebook = ""
+
+    def bind(self, step: Step, *, deadline_key: str, rulebook: str) -> None:
+        self.spec = step
+        self.deadline_key = deadline_key
+        self.rulebook = rulebook
+        self.Annotation(title=step.title)
+        # Bound here, on the node the flow class holds (its metaclass copies the declared one).
         self._on_create = self._created
+
+    @property
+    def step(self) -> str:
+        return self.spec.title
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        return self.spec.action_keys
+
+    @property
+    def recuse(self) -> bool:
+        return self.spec.recuse
 
     def _assignment(self, activation) -> Assignment:
         cached = getattr(activation, "_engine_assignment", None)
@@ -100,16 +107,19 @@ class HumanTask(flow.View):
         return case.subject_user_id == user.pk
 
     def _due(self, activation) -> Window | None:
-        """The task's deadline: a calendar date the case gives, else working days from today
-        (provisional when they run into a year whose holiday notice is not in yet)."""
+        """The task's deadline: a calendar date the case gives, else the rulebook's working
+        days from today (provisional when they run into a year whose holiday notice is not in
+        yet)."""
         from workflows.rules.calendar import Window, working_days_window
 
-        if self.due is not None:
-            due = self.due(activation.flow_class.case_of(activation.process))
+        case = activation.flow_class.case_of(activation.process)
+        if self.spec.due_on is not None:
+            due = self.spec.due_on(case)
             if due is not None:
                 return Window(end=due)
-        if self.due_working_days:
-            return working_days_window(start=timezone.localdate(), days=self.due_working_days)
+        if self.spec.due_working_days:
+            days = case_setting(case=case, rulebook=self.rulebook, key=self.deadline_key)
+            return working_days_window(start=timezone.localdate(), days=days)
         return None
 
     def _created(self, activation) -> None:

@@ -12,8 +12,8 @@ from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from workflows.awards.quota import Quota, quota_compute
 from workflows.org.models import Member, PartyProgress, PoliticalStatus, Standing
+from workflows.rules.quota import Quota, quota_compute
 from workflows.wording import date_text
 
 TRACK_ACTIVIST = "activist"

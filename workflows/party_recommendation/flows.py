@@ -27,12 +27,7 @@ class PartyRecommendationFlow(CaseFlow):
 
     start = flow.StartHandle(this.start_case).Next(this.branch_review)
 
-    branch_review = HumanTask(
-        step="团支部审核",
-        router=routing.branch_secretary,
-        actions=("approve", "return", "reject"),
-        due_working_days=5,
-    ).Next(this.after_branch_review)
+    branch_review = HumanTask(router=routing.branch_secretary).Next(this.after_branch_review)
     after_branch_review = (
         flow.Switch()
         .Case(this.branch_meeting, status_is(Status.BRANCH_APPROVED))
@@ -40,23 +35,12 @@ class PartyRecommendationFlow(CaseFlow):
         .Default(this.end)
     )
 
-    revise = HumanTask(
-        step="申请人修改",
-        router=routing.applicant,
-        actions=("resubmit", "withdraw"),
-        due_working_days=10,
-        recuse=False,
-    ).Next(this.after_revise)
+    revise = HumanTask(router=routing.applicant).Next(this.after_revise)
     after_revise = (
         flow.Switch().Case(this.branch_review, status_is(Status.SUBMITTED)).Default(this.end)
     )
 
-    branch_meeting = HumanTask(
-        step="团员大会表决",
-        router=routing.branch_secretary,
-        actions=("record_vote", "return", "return_previous"),
-        due_working_days=20,
-    ).Next(this.after_branch_meeting)
+    branch_meeting = HumanTask(router=routing.branch_secretary).Next(this.after_branch_meeting)
     after_branch_meeting = (
         flow.Switch()
         .Case(this.committee_review, status_is(Status.MEETING_PASSED))
@@ -65,12 +49,9 @@ class PartyRecommendationFlow(CaseFlow):
         .Default(this.end)
     )
 
-    committee_review = HumanTask(
-        step="团委审核",
-        router=routing.committee_reviewers,
-        actions=("approve", "return", "return_previous", "reject"),
-        due_working_days=10,
-    ).Next(this.after_committee_review)
+    committee_review = HumanTask(router=routing.committee_reviewers).Next(
+        this.after_committee_review
+    )
     after_committee_review = (
         flow.Switch()
         .Case(this.publicity_window, status_is(Status.IN_PUBLICITY))
@@ -87,22 +68,14 @@ class PartyRecommendationFlow(CaseFlow):
         .Default(this.objection_review)
     )
 
-    objection_review = HumanTask(
-        step="公示异议核查",
-        router=routing.committee_secretary,
-        actions=("dismiss", "uphold"),
-        due_working_days=10,
-    ).Next(this.after_objection_review)
+    objection_review = HumanTask(router=routing.committee_secretary).Next(
+        this.after_objection_review
+    )
     after_objection_review = (
         flow.Switch().Case(this.recommend, status_is(Status.PUBLICITY_PASSED)).Default(this.end)
     )
 
-    recommend = HumanTask(
-        step="团委推荐",
-        router=routing.committee_secretary,
-        actions=("approve", "return_previous", "reject"),
-        due_working_days=5,
-    ).Next(this.after_recommend)
+    recommend = HumanTask(router=routing.committee_secretary).Next(this.after_recommend)
     after_recommend = (
         flow.Switch()
         .Case(this.party_decision, status_is(Status.RECOMMENDED))
@@ -110,12 +83,7 @@ class PartyRecommendationFlow(CaseFlow):
         .Default(this.end)
     )
 
-    party_decision = HumanTask(
-        step="党组织决定",
-        router=routing.party_secretary,
-        actions=("accept", "decline", "return_previous"),
-        due_working_days=20,
-    ).Next(this.after_party_decision)
+    party_decision = HumanTask(router=routing.party_secretary).Next(this.after_party_decision)
     after_party_decision = (
         flow.Switch().Case(this.recommend, status_is(Status.PUBLICITY_PASSED)).Default(this.end)
     )

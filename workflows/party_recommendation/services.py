@@ -13,7 +13,7 @@ from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed, RuleViolation
 from workflows.engine.meeting import Tally
 from workflows.engine.models import Publicity
-from workflows.engine.services.acting import date_parse, task_actor, transition_handler
+from workflows.engine.services.acting import task_act
 from workflows.engine.services.cases import case_register, case_transition
 from workflows.engine.services.meetings import meeting_vote_record
 from workflows.engine.services.publicity import (
@@ -95,28 +95,26 @@ def application_submit(
 _OPEN = [s for s in Status.values if s not in (Status.WITHDRAWN, Status.REJECTED)]
 
 
-def _resubmit(application, *, by, opinion, data, **_rest):
+# Step handlers (process.py names each step's): each makes the case's one transition.
+
+
+def statement_revise(application, *, by, opinion, data, **_rest):
     statement = data.get("statement", "").strip()
     if statement:
         application.statement = statement
     case_transition(case=application, transition="resubmit", by=by, opinion=opinion)
 
 
-def _record_vote(application, *, by, opinion, data, files, task):
-    try:
-        tally = Tally(
-            should_attend=int(data["should_attend"]),
-            present=int(data["present"]),
-            ballots=int(data["ballots"]),
-            votes_for=int(data["votes_for"]),
-            votes_against=int(data["votes_against"]),
-            votes_abstain=int(data["votes_abstain"]),
-        )
-        meeting_date = date_parse(data["meeting_date"], _("会议日期"))
-    except (KeyError, TypeError, ValueError) as error:
-        raise CaseError(
-            _("请完整填写会议日期、应到会、实到会、收回选票及赞成/反对/弃权票数")
-        ) from error
+def tally_record(application, *, by, opinion, data, files, task):
+    tally = Tally(
+        should_attend=data["should_attend"],
+        present=data["present"],
+        ballots=data["ballots"],
+        votes_for=data["votes_for"],
+        votes_against=data["votes_against"],
+        votes_abstain=data["votes_abstain"],
+    )
+    meeting_date = data["meeting_date"]
     vote = meeting_vote_record(
         case=application,
         by=by,
@@ -124,7 +122,7 @@ def _record_vote(application, *, by, opinion, data, files, task):
         rules=conditions.meeting_rules_of(application),
         meeting_date=meeting_date,
         date_problems=conditions.meeting_date_problems(application, meeting_date),
-        secret_ballot=bool(data.get("secret_ballot", True)),
+        secret_ballot=data["secret_ballot"],
         minutes=files.get("minutes"),
         task=task,
     )
@@ -132,7 +130,7 @@ def _record_vote(application, *, by, opinion, data, files, task):
     case_transition(case=application, transition=outcome, by=by, opinion=opinion)
 
 
-def _committee_approve(application, *, by, opinion, **_rest):
+def committee_approve(application, *, by, opinion, **_rest):
     case_transition(case=application, transition="committee_approve", by=by, opinion=opinion)
     member = application.subject
     committee = league_committee_of(application.round.branch)
@@ -173,7 +171,7 @@ def application_publicity_close(*, application: Application) -> None:
         case_transition(case=application, transition="publicity_pass", by=None)
 
 
-def _resolve_objections(upheld: bool, transition: str):
+def objections_resolve(upheld: bool, transition: str):
     def handler(application, *, by, opinion, **_rest):
         publicity = publicity_latest(application)
         for objection in publicity.objections.filter(resolved_at__isnull=True):
@@ -183,7 +181,7 @@ def _resolve_objections(upheld: bool, transition: str):
     return handler
 
 
-def _recommend(application, *, by, opinion, **_rest):
+def recommendation_make(application, *, by, opinion, **_rest):
     from .documents import registration_form_issue
 
     valid_years = int(conditions.rules_of(application)["validity_years"])
@@ -198,9 +196,9 @@ def _recommend(application, *, by, opinion, **_rest):
     registration_form_issue(application=application, by=by)
 
 
-def _party_decide(transition: str):
+def party_decide(transition: str):
     def handler(application, *, by, opinion, data, **_rest):
-        decided_on = date_parse(data.get("decided_on") or timezone.localdate(), _("决定日期"))
+        decided_on = data.get("decided_on") or timezone.localdate()
         if decided_on > timezone.localdate():
             raise CaseError(_("决定日期 %(date)s 晚于今天") % {"date": decided_on})
         if application.recommended_on and decided_on < application.recommended_on:
@@ -231,28 +229,5 @@ def _member_progress(member: Member, track: str, on: datetime.date) -> None:
     member.save(update_fields=["party_progress", "activist_since"])
 
 
-_HANDLERS = {
-    ("branch_review", "approve"): transition_handler("branch_approve"),
-    ("branch_review", "return"): transition_handler("return_to_applicant"),
-    ("branch_review", "reject"): transition_handler("reject"),
-    ("revise", "resubmit"): _resubmit,
-    ("revise", "withdraw"): transition_handler("withdraw"),
-    ("branch_meeting", "record_vote"): _record_vote,
-    ("branch_meeting", "return"): transition_handler("return_to_applicant"),
-    ("branch_meeting", "return_previous"): transition_handler("return_to_branch_review"),
-    ("committee_review", "approve"): _committee_approve,
-    ("committee_review", "return"): transition_handler("return_to_applicant"),
-    ("committee_review", "return_previous"): transition_handler("return_to_branch_meeting"),
-    ("committee_review", "reject"): transition_handler("reject"),
-    ("objection_review", "dismiss"): _resolve_objections(False, "objections_dismiss"),
-    ("objection_review", "uphold"): _resolve_objections(True, "reject"),
-    ("recommend", "approve"): _recommend,
-    ("recommend", "return_previous"): transition_handler("return_to_committee_review"),
-    ("recommend", "reject"): transition_handler("reject"),
-    ("party_decision", "accept"): _party_decide("party_accept"),
-    ("party_decision", "decline"): _party_decide("party_decline"),
-    ("party_decision", "return_previous"): transition_handler("return_to_recommendation"),
-}
-
-
-application_act = task_actor(_HANDLERS, process="推优")
+# The entry point of every 推优 step; the steps and their handlers are in process.py.
+application_act = task_act

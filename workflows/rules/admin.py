@@ -16,7 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .calendar import calendar_covers, is_working_day
-from .defaults import DEFAULTS, PROCESS_LABELS, Kind, Setting
+from .defaults import DEFAULTS, PROCESS_LABELS, Kind, Setting, settings_for
 from .models import CalendarOverride, HolidayNotice, Rulebook
 from .notice import NoticeError, notice_parse, notice_year
 from .selectors import rulebook_effective
@@ -125,7 +125,7 @@ class RulebookAdmin(admin.ModelAdmin):
             return _("保存后显示")
         values = rulebook_effective(rulebook=obj).values
         rows = []
-        for key, setting in DEFAULTS[obj.process].items():
+        for key, setting in settings_for(obj.process).items():
             if key in obj.settings:
                 origin = "本版本"
             elif values[key] != setting.default:
@@ -156,7 +156,7 @@ class RulebookAdmin(admin.ModelAdmin):
                 setting.source,
             )
             for process in processes
-            for key, setting in DEFAULTS[process].items()
+            for key, setting in settings_for(process).items()
         ]
         return _table(("流程", "键", "设置项", "类型", "默认值", "依据"), rows)
 

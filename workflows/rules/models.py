@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.org.models import OrgKind
 
-from .defaults import PROCESS_CHOICES, PROCESS_LABELS
+from .defaults import PROCESS_LABELS, process_choices
 
 
 class RulebookImmutableError(Exception):
@@ -29,7 +29,7 @@ class Rulebook(models.Model):
         limit_choices_to={"kind__in": [OrgKind.LEAGUE_COMMITTEE, OrgKind.GENERAL_BRANCH]},
         help_text=_("留空表示全国默认，仅系统管理员可设置"),
     )
-    process = models.CharField(_("流程"), max_length=32, choices=PROCESS_CHOICES)
+    process = models.CharField(_("流程"), max_length=32, choices=process_choices)
     version = models.PositiveIntegerField(_("版本"), editable=False)
     settings = models.JSONField(
         _("覆盖的设置"),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from workflows.org.models import Organization
 from workflows.wording import site_language
 
-from .defaults import DEFAULTS, PROCESS_LABELS, Kind, defaults_for, fraction_parse
+from .defaults import PROCESS_LABELS, Kind, fraction_parse, settings_for
 from .models import Rulebook
 
 DEFAULT_LABEL = "全国默认"
@@ -57,7 +57,7 @@ class ResolvedRules:
         }
 
     def _get(self, key: str, kind: Kind) -> Any:
-        setting = DEFAULTS[self.process].get(key)
+        setting = settings_for(self.process).get(key)
         if setting is None or key not in self.values:
             raise KeyError(
                 _("%(process)s没有设置项“%(key)s”")
@@ -128,7 +128,7 @@ def _rows_in_force(
 
 
 def _resolved(process: str, rows: list[Rulebook]) -> ResolvedRules:
-    values = defaults_for(process)
+    values = {key: setting.default for key, setting in settings_for(process).items()}
     for row in rows:
         # Keys the defaults no longer know are ignored rather than leaking into decisions.
         values.update({k: v for k, v in row.settings.items() if k in values})

@@ -8,7 +8,16 @@ from django.utils.translation import gettext as _
 
 from workflows.wording import list_text
 
-from .defaults import DEFAULTS, LABELS, ORDERED_PAIRS, PROCESS_LABELS, Kind, Setting, fraction_parse
+from .defaults import (
+    DEFAULTS,
+    LABELS,
+    ORDERED_PAIRS,
+    PROCESS_LABELS,
+    Kind,
+    Setting,
+    fraction_parse,
+    settings_for,
+)
 from .models import Rulebook
 from .selectors import rulebook_effective
 
@@ -44,7 +53,7 @@ def settings_errors(*, process: str, settings: Any) -> list[str]:
         return [_("未知的流程“%(process)s”") % {"process": process}]
     if not isinstance(settings, dict):
         return [_('覆盖的设置应为 JSON 对象，如 {"quota_percent": 15}')]
-    known = DEFAULTS[process]
+    known = settings_for(process)
     errors = []
     for key, value in settings.items():
         setting = known.get(key)

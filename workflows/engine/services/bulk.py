@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from workflows.wording import clauses_text
 
 from ..errors import CaseError
-from ..registry import process_for_flow
 from ..selectors import task_for_user
+from .acting import task_act
 
 BULK_ACTIONS = ("approve",)
 
@@ -46,9 +46,7 @@ def tasks_bulk_act(
             continue
         task, case = found[1:]
         try:
-            process_for_flow(task.process.flow_class).act(
-                task=task, by=by, action=action, opinion=item.opinion
-            )
+            task_act(task=task, by=by, action=action, opinion=item.opinion)
         except CaseError as error:
             message = _("%(reference)s：%(error)s") % {
                 "reference": case.reference,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from .. import selectors
 from ..errors import CaseError
 from ..forms import TaskActionForm, TransferForm
 from ..pagination import CappedPaginator
+from ..services.acting import task_act
 from ..services.bulk import BulkItem, tasks_bulk_act
 from ..services.tasks import task_claim, task_transfer
 from .cases import case_context
@@ -76,10 +78,26 @@ def _task_or_404(request, task_pk: int):
     return found
 
 
-def _step_form(entry, task, case, data=None):
-    """The process's own fields for this step (an election's ballots), if it has any."""
-    form_class = entry.task_forms.get(task.flow_task.name, (None, ""))[0]
-    return form_class(data, case=case, task=task) if form_class else None
+def _step_form(task, case, data=None, files=None):
+    """The step's own fields (a tally, an election's ballots), if its declaration has any."""
+    declared = task.flow_task.spec.form
+    if declared is None:
+        return None
+    form = declared.form_class(data, case=case, task=task)
+    if files is not None:
+        # Step forms take ``case`` and ``task``; uploads (会议记录) are bound beside the data.
+        form.files = files
+    return form
+
+
+def _uploads(step_form) -> dict:
+    if step_form is None:
+        return {}
+    return {
+        name: value
+        for name, value in step_form.cleaned_data.items()
+        if isinstance(value, UploadedFile)
+    }
 
 
 class TaskView(LoginRequiredMixin, View):
@@ -87,33 +105,24 @@ class TaskView(LoginRequiredMixin, View):
 
     def get(self, request, task_pk: int):
         entry, task, case = _task_or_404(request, task_pk)
+        step = task.flow_task.spec
         return self._render(
-            request,
-            entry,
-            task,
-            case,
-            TaskActionForm(actions=task.flow_task.actions),
-            _step_form(entry, task, case),
+            request, entry, task, case, TaskActionForm(step=step), _step_form(task, case)
         )
 
     def post(self, request, task_pk: int):
         entry, task, case = _task_or_404(request, task_pk)
-        form = TaskActionForm(request.POST, request.FILES, actions=task.flow_task.actions)
-        step_form = _step_form(entry, task, case, request.POST)
+        form = TaskActionForm(request.POST, step=task.flow_task.spec)
+        step_form = _step_form(task, case, request.POST, request.FILES)
         if form.is_valid() and (step_form is None or step_form.is_valid()):
-            data = form.service_data()
-            if step_form is not None:
-                data.update(step_form.service_data())
             try:
-                entry.act(
+                task_act(
                     task=task,
                     by=request.user,
                     action=form.cleaned_data["action"],
                     opinion=form.cleaned_data["opinion"],
-                    data=data,
-                    files={"minutes": form.cleaned_data["minutes"]}
-                    if form.cleaned_data.get("minutes")
-                    else {},
+                    data=step_form.service_data() if step_form is not None else {},
+                    files=_uploads(step_form),
                 )
             except CaseError as error:
                 report_error(request, error)
@@ -130,12 +139,13 @@ class TaskView(LoginRequiredMixin, View):
 
     def _render(self, request, entry, task, case, form, step_form, status=200):
         context = case_context(request, entry, case)
+        declared = task.flow_task.spec.form
         context.update(
             {
                 "task": task,
                 "form": form,
                 "step_form": step_form,
-                "step_template": entry.task_forms.get(task.flow_task.name, (None, ""))[1],
+                "step_template": declared.template if declared else "",
                 "transfer_form": TransferForm(),
                 "recused": task.flow_task.is_recused(request.user, task),
                 "can_execute": task.flow_task.can_execute(request.user, task),

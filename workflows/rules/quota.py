@@ -1,5 +1,6 @@
-"""How many nominations a unit may make, and how many awards a category has: a percentage of a
-count of the unit's records, rounded as the rulebook says, or a fixed number."""
+"""Quota arithmetic shared by the processes: how many a unit may put forward (推优 recommendations
+per round, 评优 nominations per unit, awards per category) is a percentage of a count of the
+unit's records, rounded as the rulebook says, or a fixed number."""
 
 from __future__ import annotations
 
