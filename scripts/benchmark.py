@@ -511,7 +511,7 @@ def award_figures(state, certificates: int) -> None:
     print(f"评优主页（{certificates} 份推荐）：{ms:.1f} ms，{queries} 次查询")
     start = time.perf_counter()
     issued = documents_render(
-        builder="workflows.awards.documents.certificates_arguments",
+        builder="award_certificates",
         ids=[n.pk for n in nominations],
         by_id=secretary.pk,
     )

@@ -77,7 +77,7 @@ def decision_issue(
 
 
 def certificates_issue(*, nominations: list[Nomination], by: AbstractBaseUser) -> None:
-    documents_render_after_commit(builder=certificates_arguments, records=nominations, by=by)
+    documents_render_after_commit(builder="award_certificates", records=nominations, by=by)
 
 
 def certificates_arguments(*, ids: list[int], by: AbstractBaseUser | None) -> list[dict]:

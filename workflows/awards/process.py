@@ -26,7 +26,7 @@ from workflows.rules.defaults import (
     int_setting,
 )
 
-from . import forms, inputs, services
+from . import documents, forms, inputs, services
 from .flows import CampaignFlow, NominationFlow
 from .models import CampaignStatus as C
 from .models import NominationStatus as N
@@ -124,6 +124,7 @@ PROCESS = Process(
         "score_pass_mark": int_setting("评分制下计为赞成的最低分（百分制）", 60, SRC_SYSTEM),
     },
     circulated_kinds=("award_notice", "award_decision", "award_supplementary_decision"),
+    document_batches={"award_certificates": documents.certificates_arguments},
     flows=(
         FlowSpec(
             key="award",

@@ -86,7 +86,7 @@ def decision_issue(
 
 
 def plaques_issue(*, recognitions: list[Recognition], by: AbstractBaseUser | None) -> None:
-    documents_render_after_commit(builder=plaques_arguments, records=recognitions, by=by)
+    documents_render_after_commit(builder="post_plaques", records=recognitions, by=by)
 
 
 def plaques_arguments(*, ids: list[int], by: AbstractBaseUser | None) -> list[dict]:

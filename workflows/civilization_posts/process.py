@@ -22,8 +22,7 @@ from workflows.engine.declaration import (
 from workflows.engine.models import Decision
 from workflows.rules.defaults import SRC_SYSTEM, flag_setting, fraction_setting, int_setting
 
-from . import forms, inputs, peer_review, services, yearly
-from .documents import CIRCULATED
+from . import documents, forms, inputs, peer_review, services, yearly
 from .flows import ApplicationFlow, CycleFlow, FilingFlow, YearlyReviewFlow
 from .models import ApplicationStatus as A
 from .models import Cycle
@@ -205,7 +204,8 @@ PROCESS = Process(
         ("pass_score", "two_star_score"),
         ("two_star_score", "three_star_score"),
     ),
-    circulated_kinds=CIRCULATED,
+    circulated_kinds=documents.CIRCULATED,
+    document_batches={"post_plaques": documents.plaques_arguments},
     flows=(
         FlowSpec(
             key="civilization_post",

@@ -172,8 +172,6 @@ class FlowSpec:
     objection_targets: Callable[[Any], list[tuple[int, str]]] | None = None
     # Periodic job of the process (reminders the engine's task timers do not cover).
     sweep: Callable[[], int] | None = None
-    # Filled by ``process_declare``: the rulebook the flow's settings live in.
-    rulebook: str = field(default="", compare=False)
 
     @property
     def case_model(self):
@@ -198,6 +196,8 @@ class Process:
     ordered_pairs: tuple[tuple[str, str], ...] = ()
     # Kinds of its documents that go to every unit (通知, 表彰决定), not only to the case.
     circulated_kinds: tuple[str, ...] = ()
+    # Builders of its batches of documents (certificates) by the name a background job gives.
+    document_batches: dict[str, Callable[..., list[dict]]] = field(default_factory=dict)
 
     def deadline_settings(self) -> dict[str, Setting]:
         """One rulebook setting per step with working days, its default the declared number."""

@@ -6,6 +6,8 @@ process-specific parts.
 
 from __future__ import annotations
 
+from workflows.documents.selectors import circulated_kinds_register
+from workflows.documents.tasks import batch_builders_register
 from workflows.rules.defaults import rulebook_declare
 
 from .declaration import FlowSpec, Process
@@ -29,17 +31,14 @@ def process_declare(process: Process) -> None:
         ordered_pairs=process.ordered_pairs,
     )
     for spec in process.flows:
-        object.__setattr__(spec, "rulebook", process.key)
         _entries[spec.key] = spec
         for node in spec.flow_class.instance.nodes():
             step = spec.step(node.name)
             if isinstance(node, HumanTask) and step is not None:
                 node.bind(step, deadline_key=spec.deadline_key(step), rulebook=process.key)
         site.viewsets.append(FlowAppViewset(spec.flow_class, icon=spec.icon))
-    if process.circulated_kinds:
-        from workflows.documents.selectors import circulated_kinds_register
-
-        circulated_kinds_register(*process.circulated_kinds)
+    circulated_kinds_register(*process.circulated_kinds)
+    batch_builders_register(process.document_batches)
 
 
 def processes() -> list[FlowSpec]:
