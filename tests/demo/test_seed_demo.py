@@ -57,13 +57,13 @@ from workflows.demo.awards import JUDGES, record_plan
 from workflows.demo.civilization import Years
 from workflows.demo.elections import meeting_count
 from workflows.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
-from workflows.demo.people import id_check_digit
 from workflows.demo.structure import UNITS
 from workflows.documents.models import IssuedDocument
 from workflows.elections.ballot import BallotCount, CountRules, count_outcome
 from workflows.elections.models import BallotRound, Candidate, Election, Officer, Term
 from workflows.elections.models import Status as ElectionStatus
 from workflows.engine.models import Decision, Notification, Opinion, Publicity
+from workflows.org.identity import id_check_digit
 from workflows.org.models import (
     Appointment,
     Member,

@@ -1,7 +1,7 @@
 import pytest
 
 from tests.factories import AppointmentFactory, OrganizationFactory, UserFactory
-from workflows.org.models import OrgKind, Role
+from workflows.org.models import Member, OrgKind, Role
 
 
 @pytest.fixture
@@ -33,3 +33,21 @@ def log_in(client, username: str, password: str = "pass", address: str = "192.0.
         REMOTE_ADDR=address,
         **extra,
     )
+
+
+@pytest.fixture
+def encryption_keys(settings):
+    """Switches the keys 身份证号 are encrypted with (the field caches what it derived)."""
+    field = Member._meta.get_field("id_number")
+
+    def forget():
+        for derived in ("keys", "f"):
+            field.__dict__.pop(derived, None)
+
+    def use(*, secret, salts, fallbacks=()):
+        settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = secret, list(fallbacks)
+        settings.SALT_KEY = list(salts)
+        forget()
+
+    yield use
+    forget()

@@ -100,24 +100,6 @@ def test_nobody_changes_another_persons_password_this_way(world):
         account_password_change(user=someone, password="x-very-long-1", by=world.applicant_user)
 
 
-@pytest.fixture
-def encryption_keys(settings):
-    """Switches the keys 身份证号 are encrypted with (the field caches what it derived)."""
-    field = Member._meta.get_field("id_number")
-
-    def forget():
-        for derived in ("keys", "f"):
-            field.__dict__.pop(derived, None)
-
-    def use(*, secret, salts, fallbacks=()):
-        settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = secret, list(fallbacks)
-        settings.SALT_KEY = list(salts)
-        forget()
-
-    yield use
-    forget()
-
-
 def test_rotated_keys_read_old_numbers_until_they_are_reencrypted(db, encryption_keys):
     encryption_keys(secret="old-secret", salts=["old-salt"])
     member = MemberFactory(id_number="11010120000315002X")

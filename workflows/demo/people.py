@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
+from workflows.org.identity import id_check_digit
 from workflows.org.models import PartyProgress, Standing
 
 # Common surnames, most frequent first (a few compound ones at the end).
@@ -42,16 +43,8 @@ EDUCATION_COLLEGE = "大专"
 EDUCATION_DOCTOR = "博士研究生"
 
 REGION = "310101"
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
 
 TODAY_ANCHOR = datetime.date(2026, 1, 1)  # dates are planned against a fixed day: deterministic
-
-
-def id_check_digit(first17: str) -> str:
-    """GB 11643-1999 check digit: ISO 7064 MOD 11-2 over the first 17 digits."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11]
 
 
 def id_number(rng: random.Random, birth: datetime.date, gender: str) -> str:

@@ -12,6 +12,8 @@ from encrypted_fields.fields import EncryptedCharField
 
 from workflows.engine.bounds import HOURS, YEAR, past_date_validator, process_date_validator
 
+from .identity import id_digest
+
 
 class OrgKind(models.TextChoices):
     PARTY_COMMITTEE = "party_committee", _("党委")
@@ -107,6 +109,15 @@ class Standing(models.TextChoices):
     PROBATION = "probation", _("留团察看")
 
 
+class MemberQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create skips save(), which writes the digest of the 身份证号: written here.
+        objs = list(objs)
+        for member in objs:
+            member.id_digest_set()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Member(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -142,6 +153,8 @@ class Member(models.Model):
     )
     # The library stores an empty value as NULL.
     id_number = EncryptedCharField(_("身份证号"), max_length=18, blank=True, null=True)
+    # What a member is found by when a sheet names them by 身份证号 (identity.id_digest).
+    id_digest = models.CharField(max_length=64, null=True, editable=False, db_index=True)
     phone = models.CharField(_("手机"), max_length=20, blank=True)
     branch = models.ForeignKey(
         Organization,
@@ -163,6 +176,8 @@ class Member(models.Model):
         validators=[process_date_validator],
     )
 
+    objects = MemberQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("团员")
         verbose_name_plural = _("团员")
@@ -170,6 +185,16 @@ class Member(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.id_digest_set()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "id_number" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "id_digest"}
+        super().save(*args, **kwargs)
+
+    def id_digest_set(self) -> None:
+        self.id_digest = id_digest(self.id_number) if self.id_number else None
 
     @property
     def id_number_masked(self) -> str:
