@@ -243,10 +243,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "团务审批 <noreply
 
 # Attachments: size cap and the content types accepted (detected from bytes, not names).
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
-# Spreadsheet imports (rosters): refused above this size before parsing, and past this many rows
-# while reading, so one upload cannot hold a worker.
+# Spreadsheet imports (rosters, member lists): refused above this size before parsing, and past
+# this many rows while reading, so one upload cannot hold a worker.
 SPREADSHEET_MAX_BYTES = int(os.environ.get("SPREADSHEET_MAX_BYTES", str(5 * 1024 * 1024)))
-SPREADSHEET_MAX_ROWS = int(os.environ.get("SPREADSHEET_MAX_ROWS", "5000"))
+SPREADSHEET_MAX_ROWS = int(os.environ.get("SPREADSHEET_MAX_ROWS", "20000"))
 ATTACHMENT_ALLOWED_TYPES = env_list(
     "ATTACHMENT_ALLOWED_TYPES",
     "application/pdf,image/png,image/jpeg,"

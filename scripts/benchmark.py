@@ -527,6 +527,7 @@ def main() -> None:
     parser.add_argument("--http-approvals", type=int, default=500)
     parser.add_argument("--certificates", type=int, default=1000)
     parser.add_argument("--posts", type=int, default=203, help="青年文明号 collectives")
+    parser.add_argument("--members", type=int, default=10000, help="rows of a member sheet")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument(
         "--scale-tasks", type=int, default=0, help="then grow the task table to this many rows"
@@ -568,6 +569,9 @@ def main() -> None:
         from bench_posts import post_figures
 
         post_figures(state[1].branch.parent, args.posts, page_figures)
+        from bench_members import member_import_figures
+
+        member_import_figures(state[1].branch.parent, args.members)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"进程峰值内存：{peak:.0f} MB")
     finally:

@@ -4,13 +4,11 @@ or .csv, through the shared reader), written for download and as the template to
 from __future__ import annotations
 
 import datetime
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from workflows.engine.bounds import PAST_DATES
 from workflows.engine.spreadsheets import (
@@ -23,6 +21,7 @@ from workflows.engine.spreadsheets import (
     cell_text,
     rows_parse,
     spreadsheet_rows,
+    workbook_bytes,
 )
 
 ROLES = {"号长": "leader", "副号长": "deputy", "成员": "member"}
@@ -102,12 +101,10 @@ def _roster_problems(rows: Sequence[SheetRow]) -> list[CellProblem]:
 
 def roster_workbook(people) -> bytes:
     """The roster (or an empty template) as an .xlsx file."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "名册"
-    sheet.append(HEADERS)
-    for person in people:
-        sheet.append(
+    return workbook_bytes(
+        title="名册",
+        headers=HEADERS,
+        rows=(
             [
                 person.name,
                 person.gender,
@@ -115,7 +112,6 @@ def roster_workbook(people) -> bytes:
                 person.post,
                 ROLE_NAMES[person.role],
             ]
-        )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+            for person in people
+        ),
+    )

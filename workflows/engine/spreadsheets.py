@@ -18,7 +18,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from typing import IO, Any
@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core import signing
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils.datetime import from_excel
 
@@ -428,11 +428,16 @@ class FixSheet:
         return 0 < len(self.lines) <= FIXABLE_ROWS_MAX and cells <= fields_max
 
 
+def sheet_token(rows: Sequence[SheetRow], columns: Sequence[Column]) -> str:
+    """Every row as typed, signed, for a page to send back (read again by ``fixed_rows``)."""
+    return signing.dumps(
+        [[row.number, row.texts(columns)] for row in rows], salt=_SIGNING_SALT, compress=True
+    )
+
+
 def fix_sheet(error: SheetInvalid, columns: Sequence[Column]) -> FixSheet:
     wrong = error.cells_wrong()
-    token = signing.dumps(
-        [[row.number, row.texts(columns)] for row in error.rows], salt=_SIGNING_SALT, compress=True
-    )
+    token = sheet_token(error.rows, columns)
     wrong_rows = {row for row, _column in wrong}
     lines = [
         (
@@ -460,7 +465,7 @@ def fix_field_name(row: int, column_index: int) -> str:
 
 
 def fixed_rows(token: str, post, columns: Sequence[Column]) -> list[SheetRow]:
-    """The rows shown on the page with the corrections typed into them."""
+    """The rows shown on the page with the corrections typed into them (none: as shown)."""
     try:
         shown = signing.loads(token, salt=_SIGNING_SALT, max_age=datetime.timedelta(days=1))
     except signing.BadSignature as error:
@@ -473,3 +478,15 @@ def fixed_rows(token: str, post, columns: Sequence[Column]) -> list[SheetRow]:
             cells[column.name] = typed if typed is not None else texts[index]
         rows.append(SheetRow(number, cells))
     return rows
+
+
+def workbook_bytes(*, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """An .xlsx of one sheet: the header row, then ``rows`` (a template when there are none)."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    sheet.append(list(headers))
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -27,6 +27,7 @@ from workflows.engine.spreadsheets import (
     cell_text,
     rows_parse,
     spreadsheet_rows,
+    workbook_bytes,
 )
 
 from .identity import id_birth_date, id_number_clean, id_number_problem
@@ -204,3 +205,29 @@ def _branch_problem(
         "count": len(same),
         "name": name,
     }
+
+
+def member_workbook(members) -> bytes:
+    """The members (or an empty template) as an .xlsx in the import's columns."""
+    political = {value: label for label, value in POLITICAL.items()}
+    return workbook_bytes(
+        title="团员",
+        headers=HEADERS,
+        rows=(
+            [
+                member.name,
+                member.gender,
+                member.birth_date.isoformat(),
+                member.id_number or "",
+                member.ethnicity,
+                political.get(member.political_status, ""),
+                member.league_join_date.isoformat() if member.league_join_date else "",
+                member.education,
+                member.department,
+                member.league_post,
+                member.phone,
+                member.branch.name,
+            ]
+            for member in members
+        ),
+    )

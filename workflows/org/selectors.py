@@ -161,3 +161,13 @@ PASSWORD_CHANGE_GROUP = "must_change_password"
 
 def password_change_required(user: AbstractBaseUser) -> bool:
     return user.groups.filter(name=PASSWORD_CHANGE_GROUP).exists()
+
+
+def committees_led(*, user: AbstractBaseUser, on: datetime.date) -> QuerySet:
+    """The 团委 and 团总支 whose secretary or deputy ``user`` is (all of them for a superuser):
+    where they may bring in members."""
+    kinds = [OrgKind.LEAGUE_COMMITTEE, OrgKind.GENERAL_BRANCH]
+    if user.is_superuser:
+        return Organization.objects.filter(kind__in=kinds)
+    roles = [Role.SECRETARY, Role.DEPUTY_SECRETARY]
+    return orgs_with_role(user=user, roles=roles, on=on).filter(kind__in=kinds)

@@ -1,10 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import member_import_views, views
 
 app_name = "org"
 
 urlpatterns = [
+    path("members/import/", member_import_views.MemberImportView.as_view(), name="member_import"),
+    path(
+        "members/template.xlsx",
+        member_import_views.MemberTemplateView.as_view(),
+        name="member_template",
+    ),
     path("accounts/", views.AccountsView.as_view(), name="accounts"),
     path("accounts/<int:pk>/unlock/", views.AccountUnlockView.as_view(), name="account_unlock"),
     path(

@@ -24,7 +24,7 @@ from workflows.wording import person_name
 from . import services
 from .lockout import locked_logins
 from .middleware import PASSWORD_CHANGE_SESSION_KEY
-from .selectors import account_scope_paths, accounts_managed_by
+from .selectors import account_scope_paths, accounts_managed_by, committees_led
 
 SEARCH_LIMIT = 20
 
@@ -70,6 +70,9 @@ class AccountsView(LoginRequiredMixin, View):
                 "query": query,
                 "found": found,
                 "search_limit": SEARCH_LIMIT,
+                "imports_members": committees_led(
+                    user=request.user, on=timezone.localdate()
+                ).exists(),
             },
         )
 

@@ -1,0 +1,85 @@
+"""The member import page as a committee secretary meets it: the template, an upload that shows
+each row's outcome before anything is written, the wrong cells to fix on the page, and the
+import once confirmed — only into a committee they lead."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from workflows.org.member_sheet import HEADERS
+from workflows.org.models import Member
+
+from .member_sheets import GOOD, csv_sheet
+
+pytestmark = pytest.mark.django_db
+
+
+def _upload(client, world, sheet, committee=None):
+    sheet.name = "团员.csv"
+    return client.post(
+        reverse("org:member_import"),
+        {"committee": (committee or world.committee).pk, "file": sheet},
+    )
+
+
+def test_the_template_has_the_import_columns(client, world):
+    client.force_login(world.committee_secretary)
+    response = client.get(reverse("org:member_template"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [cell.value for cell in sheet[1]] == list(HEADERS)
+
+
+def test_upload_shows_each_row_then_confirm_imports(client, world):
+    client.force_login(world.committee_secretary)
+    response = _upload(client, world, csv_sheet(*GOOD))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "新增 2 人，更新 0 人，无变化 0 人" in page and "吉𠮷婷" in page
+    assert not Member.objects.filter(name="吉𠮷婷").exists()
+
+    token = response.context["token"]
+    response = client.post(
+        reverse("org:member_import"),
+        {"committee": world.committee.pk, "sheet": token, "confirm": "1"},
+        follow=True,
+    )
+    assert "已导入委团委团员：新增 2 人，更新 0 人，无变化 0 人" in response.content.decode()
+    assert Member.objects.get(name="吉𠮷婷").branch == world.branch_a
+
+
+def test_wrong_cells_are_shown_and_fixed_on_the_page(client, world):
+    client.force_login(world.committee_secretary)
+    typo = GOOD[1].replace("外科团支部", "外科团支布")
+    response = _upload(client, world, csv_sheet(GOOD[0], typo))
+    assert response.status_code == 400
+    assert "第 3 行「所在团支部」：「外科团支布」不是委团委下的团支部" in response.content.decode()
+    sheet = response.context["sheet"]
+    ((number, cells),) = sheet.lines
+    assert number == 3
+    branch_cell = next(cell for cell in cells if cell.column == "所在团支部")
+    response = client.post(
+        reverse("org:member_import"),
+        {"committee": world.committee.pk, "sheet": sheet.token, branch_cell.name: "外科团支部"},
+    )
+    assert response.status_code == 200
+    assert [row.name for row in response.context["report"].rows] == ["吉𠮷婷", "王小明"]
+    assert not Member.objects.filter(name="王小明").exists()
+
+
+def test_only_a_committee_the_user_leads(client, world, other_committee):
+    client.force_login(world.secretary_a)
+    assert client.get(reverse("org:member_import")).status_code == 403
+    assert client.get(reverse("org:member_template")).status_code == 403
+    client.force_login(other_committee.secretary)
+    assert _upload(client, world, csv_sheet(*GOOD)).status_code == 403
+    assert not Member.objects.filter(name="吉𠮷婷").exists()
+
+
+def test_the_account_page_leads_a_committee_secretary_to_the_import(client, world):
+    client.force_login(world.committee_secretary)
+    assert reverse("org:member_import") in client.get(reverse("org:accounts")).content.decode()
+    client.force_login(world.reviewer_1)
+    page = client.get(reverse("org:accounts")).content.decode()
+    assert reverse("org:member_import") not in page

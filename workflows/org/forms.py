@@ -1,0 +1,13 @@
+"""Forms of the committee's member pages. They only shape input; services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class MemberImportForm(forms.Form):
+    committee = forms.ModelChoiceField(label=_("导入到"), queryset=None, empty_label=None)
+    file = forms.FileField(label=_("团员名单（Excel .xlsx 或 CSV）"))
+
+    def __init__(self, *args, committees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = committees

@@ -1,0 +1,96 @@
+"""The committee's member import: the template to fill in, an upload that shows what each row
+would do (or every wrong cell, to fix on the page), and the import once confirmed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from workflows.engine.errors import CaseError
+from workflows.engine.spreadsheets import SheetInvalid, fix_sheet, fixed_rows, sheet_token
+from workflows.engine.views.common import report_error
+
+from .forms import MemberImportForm
+from .imports import members_import
+from .member_sheet import MEMBER_COLUMNS, member_sheet_rows, member_workbook
+from .selectors import committees_led
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Rows listed in the preview; the counts cover them all.
+PREVIEW_ROWS_MAX = 500
+
+
+def _committees(request):
+    committees = committees_led(user=request.user, on=timezone.localdate())
+    if not committees.exists():
+        raise PermissionDenied
+    return committees
+
+
+class MemberTemplateView(LoginRequiredMixin, View):
+    def get(self, request):
+        _committees(request)
+        response = HttpResponse(member_workbook([]), content_type=XLSX)
+        response["Content-Disposition"] = "attachment; filename*=UTF-8''members-template.xlsx"
+        return response
+
+
+class MemberImportView(LoginRequiredMixin, View):
+    template_name = "org/member_import.html"
+
+    def get(self, request):
+        form = MemberImportForm(committees=_committees(request))
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        committees = _committees(request)
+        form = MemberImportForm(request.POST, request.FILES, committees=committees)
+        committee = committees.filter(pk=request.POST.get("committee") or 0).first()
+        if committee is None:
+            raise PermissionDenied
+        confirm = "confirm" in request.POST
+        try:
+            rows = self._rows(request, form)
+            if rows is None:
+                messages.error(request, _("请选择团员名单文件"))
+                return render(request, self.template_name, {"form": form}, status=400)
+            report = members_import(committee=committee, rows=rows, by=request.user, apply=confirm)
+        except SheetInvalid as error:
+            context = {
+                "form": form,
+                "committee": committee,
+                "problems": error.messages,
+                "sheet": fix_sheet(error, MEMBER_COLUMNS),
+                "sheet_hidden": [("committee", committee.pk)],
+            }
+            return render(request, self.template_name, context, status=400)
+        except CaseError as error:
+            report_error(request, error)
+            return render(request, self.template_name, {"form": form}, status=400)
+        if confirm:
+            messages.success(
+                request,
+                _("已导入%(committee)s团员：%(summary)s")
+                % {"committee": committee.name, "summary": report.summary()},
+            )
+            return HttpResponseRedirect(reverse("org:member_import"))
+        context = {
+            "form": form,
+            "committee": committee,
+            "report": report,
+            "shown": report.rows[:PREVIEW_ROWS_MAX],
+            "token": sheet_token(rows, MEMBER_COLUMNS),
+        }
+        return render(request, self.template_name, context)
+
+    def _rows(self, request, form):
+        if "sheet" in request.POST:
+            return fixed_rows(request.POST["sheet"], request.POST, MEMBER_COLUMNS)
+        return member_sheet_rows(form.cleaned_data["file"]) if form.is_valid() else None
