@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from workflows.audit.models import AuditEvent
 from workflows.org.member_sheet import HEADERS
 from workflows.org.models import Member
 
@@ -83,3 +84,38 @@ def test_the_account_page_leads_a_committee_secretary_to_the_import(client, worl
     client.force_login(world.reviewer_1)
     page = client.get(reverse("org:accounts")).content.decode()
     assert reverse("org:member_import") not in page
+
+
+def test_an_exported_list_imports_again_unchanged(client, world, other_committee):
+    client.force_login(other_committee.secretary)
+    lines = [
+        line.replace("心内科团支部", "外院团支部").replace("外科团支部", "外院团支部")
+        for line in GOOD
+    ]
+    token = _upload(client, world, csv_sheet(*lines), committee=other_committee).context["token"]
+    client.post(
+        reverse("org:member_import"),
+        {"committee": other_committee.pk, "sheet": token, "confirm": "1"},
+    )
+    response = client.get(reverse("org:member_export"), {"committee": other_committee.pk})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == list(HEADERS)
+    assert [row[0] for row in rows[1:]] == ["吉𠮷婷", "王小明"]
+    assert AuditEvent.objects.filter(action="member.export", after="导出团员 2 人").exists()
+
+    exported = io.BytesIO(response.content)
+    exported.name = "团员.xlsx"
+    response = client.post(
+        reverse("org:member_import"), {"committee": other_committee.pk, "file": exported}
+    )
+    assert response.context["report"].summary() == "新增 0 人，更新 0 人，无变化 2 人"
+
+
+def test_nobody_exports_a_committee_they_do_not_lead(client, world, other_committee):
+    client.force_login(other_committee.secretary)
+    response = client.get(reverse("org:member_export"), {"committee": world.committee.pk})
+    assert response.status_code == 404
+    client.force_login(world.secretary_a)
+    response = client.get(reverse("org:member_export"), {"committee": world.committee.pk})
+    assert response.status_code == 403

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from workflows.requests import request_memo
 
-from .models import Appointment, Organization, OrgKind, Role, Substitute
+from .models import Appointment, Member, Organization, OrgKind, Role, Substitute
 
 User = get_user_model()
 
@@ -171,3 +171,12 @@ def committees_led(*, user: AbstractBaseUser, on: datetime.date) -> QuerySet:
         return Organization.objects.filter(kind__in=kinds)
     roles = [Role.SECRETARY, Role.DEPUTY_SECRETARY]
     return orgs_with_role(user=user, roles=roles, on=on).filter(kind__in=kinds)
+
+
+def members_under(*, org: Organization) -> QuerySet:
+    """The members on the rolls of the branches under ``org``, by branch and name."""
+    return (
+        Member.objects.filter(branch__path__startswith=org.path, is_active=True)
+        .select_related("branch")
+        .order_by("branch__path", "name", "pk")
+    )

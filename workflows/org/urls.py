@@ -7,6 +7,11 @@ app_name = "org"
 urlpatterns = [
     path("members/import/", member_import_views.MemberImportView.as_view(), name="member_import"),
     path(
+        "members/export.xlsx",
+        member_import_views.MemberExportView.as_view(),
+        name="member_export",
+    ),
+    path(
         "members/template.xlsx",
         member_import_views.MemberTemplateView.as_view(),
         name="member_template",
