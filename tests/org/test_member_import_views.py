@@ -119,3 +119,20 @@ def test_nobody_exports_a_committee_they_do_not_lead(client, world, other_commit
     client.force_login(world.secretary_a)
     response = client.get(reverse("org:member_export"), {"committee": world.committee.pk})
     assert response.status_code == 403
+
+
+def test_opening_accounts_downloads_the_first_passwords_once(client, world):
+    client.force_login(world.committee_secretary)
+    token = _upload(client, world, csv_sheet(*GOOD)).context["token"]
+    client.post(
+        reverse("org:member_import"),
+        {"committee": world.committee.pk, "sheet": token, "confirm": "1"},
+    )
+    response = client.post(reverse("org:member_accounts"), {"committee": world.committee.pk})
+    assert response["Cache-Control"] == "no-store"
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert "吉𠮷婷" in [row[0].value for row in sheet.iter_rows()]
+    response = client.post(
+        reverse("org:member_accounts"), {"committee": world.committee.pk}, follow=True
+    )
+    assert "委团委的团员都已开通账号" in response.content.decode()

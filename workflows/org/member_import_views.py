@@ -19,6 +19,7 @@ from workflows.engine.errors import CaseError
 from workflows.engine.spreadsheets import SheetInvalid, fix_sheet, fixed_rows, sheet_token
 from workflows.engine.views.common import report_error
 
+from .accounts import accounts_open, credentials_workbook
 from .forms import MemberImportForm
 from .imports import members_import
 from .member_sheet import MEMBER_COLUMNS, member_sheet_rows, member_workbook
@@ -62,6 +63,28 @@ class MemberExportView(LoginRequiredMixin, View):
         )
         response = HttpResponse(content, content_type=XLSX)
         response["Content-Disposition"] = "attachment; filename*=UTF-8''members.xlsx"
+        return response
+
+
+class MemberAccountsView(LoginRequiredMixin, View):
+    """Logins for the committee's members without one, and the sheet of first passwords (shown
+    once, as this download)."""
+
+    def post(self, request):
+        committee = _committees(request).filter(pk=request.POST.get("committee") or 0).first()
+        if committee is None:
+            raise Http404
+        try:
+            opened = accounts_open(committee=committee, by=request.user)
+        except CaseError as error:
+            report_error(request, error)
+            return HttpResponseRedirect(reverse("org:member_import"))
+        if not opened:
+            messages.info(request, _("%(org)s的团员都已开通账号") % {"org": committee.name})
+            return HttpResponseRedirect(reverse("org:member_import"))
+        response = HttpResponse(credentials_workbook(opened), content_type=XLSX)
+        response["Content-Disposition"] = "attachment; filename*=UTF-8''accounts.xlsx"
+        response["Cache-Control"] = "no-store"
         return response
 
 

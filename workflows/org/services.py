@@ -103,6 +103,17 @@ TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23
 TEMPORARY_PASSWORD_LENGTH = 12
 
 
+def temporary_password() -> str:
+    """A random password to hand over once; its owner must choose their own at first login."""
+    return "".join(
+        secrets.choice(TEMPORARY_PASSWORD_ALPHABET) for _index in range(TEMPORARY_PASSWORD_LENGTH)
+    )
+
+
+def password_change_group() -> Group:
+    return Group.objects.get_or_create(name=PASSWORD_CHANGE_GROUP)[0]
+
+
 def _require_manager(*, user: AbstractBaseUser, by: AbstractBaseUser) -> None:
     managed = accounts_managed_by(user=by, on=timezone.localdate())
     if not managed.filter(pk=user.pk).exists():
@@ -133,13 +144,11 @@ def account_password_reset(*, user: AbstractBaseUser, by: AbstractBaseUser) -> s
     is stored nowhere else (not in the audit event). ``user`` must change it at the next login;
     their lockouts are lifted, or the new password could not be used."""
     _require_manager(user=user, by=by)
-    password = "".join(
-        secrets.choice(TEMPORARY_PASSWORD_ALPHABET) for _index in range(TEMPORARY_PASSWORD_LENGTH)
-    )
+    password = temporary_password()
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get_or_create(name=PASSWORD_CHANGE_GROUP)[0])
+        user.groups.add(password_change_group())
         cleared = axes_reset(username=user.get_username())
         _account_event(action=AuditAction.AUTH_PASSWORD_RESET, user=user, by=by, cleared=cleared)
     return password

@@ -7,6 +7,11 @@ app_name = "org"
 urlpatterns = [
     path("members/import/", member_import_views.MemberImportView.as_view(), name="member_import"),
     path(
+        "members/accounts/",
+        member_import_views.MemberAccountsView.as_view(),
+        name="member_accounts",
+    ),
+    path(
         "members/export.xlsx",
         member_import_views.MemberExportView.as_view(),
         name="member_export",
