@@ -50,6 +50,7 @@ MEMBER_COLUMNS = (
     TextColumn(name="团内职务", required=False, max_length=60),
     TextColumn(name="手机", required=False, max_length=20),
     TextColumn(name="所在团支部", max_length=120),
+    DateColumn(name="入党申请书递交日期", required=False, window=PAST_DATES),
 )
 HEADERS = tuple(column.name for column in MEMBER_COLUMNS)
 
@@ -71,6 +72,7 @@ class MemberRow:
     department: str
     league_post: str
     phone: str
+    party_application_date: datetime.date | None
 
     def fields(self) -> dict:
         return {
@@ -85,6 +87,7 @@ class MemberRow:
             "league_post": self.league_post,
             "phone": self.phone,
             "branch": self.branch,
+            "party_application_date": self.party_application_date,
         }
 
 
@@ -120,6 +123,7 @@ def member_rows_parse(rows: Sequence[SheetRow], *, committee: Organization) -> l
             department=value["单位/科室"],
             league_post=value["团内职务"],
             phone=value["手机"],
+            party_application_date=value["入党申请书递交日期"],
         )
         for row, value in zip(rows, values, strict=True)
     ]
@@ -227,6 +231,7 @@ def member_workbook(members) -> bytes:
                 member.league_post,
                 member.phone,
                 member.branch.name,
+                member.party_application_date.isoformat() if member.party_application_date else "",
             ]
             for member in members
         ),
