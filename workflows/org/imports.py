@@ -21,7 +21,7 @@ from workflows.engine.errors import NotAllowed
 from workflows.engine.spreadsheets import SheetRow
 
 from .identity import id_digest
-from .member_sheet import MemberRow, member_rows_parse
+from .member_sheet import MEMBER_FIELDS, MemberRow, member_rows_parse
 from .models import Member, Organization
 from .selectors import leads
 
@@ -70,10 +70,10 @@ def members_import(
         raise NotAllowed(_("只有%(org)s书记、副书记可以导入团员") % {"org": committee.name})
     members = member_rows_parse(rows, committee=committee)
     with transaction.atomic():
-        existing = _existing(members)
+        existing = _existing(members, lock=apply)
         report = MemberImport(rows=[_outcome(row, existing.get(row.id_number)) for row in members])
         if apply:
-            _apply(members, existing)
+            _apply(members, report.rows, existing)
             report.applied = True
             audit_record(
                 action="member.import",
@@ -89,10 +89,13 @@ def members_import(
     return report
 
 
-def _existing(rows: Sequence[MemberRow]) -> dict[str, Member]:
+def _existing(rows: Sequence[MemberRow], *, lock: bool) -> dict[str, Member]:
+    """The members the rows name, by 身份证号; locked when the import is to change them."""
     digests = {id_digest(row.id_number): row.id_number for row in rows}
     found = Member.objects.filter(id_digest__in=list(digests)).select_related("branch")
-    return {digests[member.id_digest]: member for member in found.select_for_update()}
+    if lock:
+        found = found.select_for_update()
+    return {digests[member.id_digest]: member for member in found}
 
 
 def _changes(row: MemberRow, member: Member) -> tuple[str, ...]:
@@ -110,14 +113,18 @@ def _outcome(row: MemberRow, member: Member | None) -> RowOutcome:
     return RowOutcome(row.number, row.name, Outcome.UPDATE if changes else Outcome.SAME, changes)
 
 
-def _apply(rows: Sequence[MemberRow], existing: dict[str, Member]) -> None:
-    created = []
-    for row in rows:
-        member = existing.get(row.id_number)
-        if member is None:
+def _apply(
+    rows: Sequence[MemberRow], outcomes: Sequence[RowOutcome], existing: dict[str, Member]
+) -> None:
+    created, updated = [], []
+    for row, outcome in zip(rows, outcomes, strict=True):
+        if outcome.outcome == Outcome.CREATE:
             created.append(Member(id_number=row.id_number, **row.fields()))
-        elif _changes(row, member):
+        elif outcome.outcome == Outcome.UPDATE:
+            member = existing[row.id_number]
             for name, value in row.fields().items():
                 setattr(member, name, value)
-            member.save()
+            updated.append(member)
     Member.objects.bulk_create(created, batch_size=500)
+    # Found by their 身份证号, which the row repeats: the digest stays as it is.
+    Member.objects.bulk_update(updated, MEMBER_FIELDS, batch_size=500)

@@ -52,14 +52,14 @@ class MemberExportView(LoginRequiredMixin, View):
         committee = _committees(request).filter(pk=request.GET.get("committee") or 0).first()
         if committee is None:
             raise Http404
-        members = members_under(org=committee)
+        members = list(members_under(org=committee))
         content = member_workbook(members)
         # The sheet holds every member's 身份证号: who took it, and when, is on the record.
         audit_record(
             action="member.export",
             by=request.user,
             org=committee,
-            after=_("导出团员 %(count)s 人") % {"count": members.count()},
+            after=_("导出团员 %(count)s 人") % {"count": len(members)},
         )
         response = HttpResponse(content, content_type=XLSX)
         response["Content-Disposition"] = "attachment; filename*=UTF-8''members.xlsx"

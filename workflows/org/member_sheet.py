@@ -12,6 +12,7 @@ import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from typing import IO
 
 from django.utils.translation import gettext as _
@@ -36,11 +37,12 @@ from .models import Organization, OrgKind, PoliticalStatus
 POLITICAL = {str(label): value for value, label in PoliticalStatus.choices}
 _PHONE = re.compile(r"^1\d{10}$")
 
+BIRTH_COLUMN = DateColumn(name="出生日期", window=PAST_DATES)
 # The header row; the names are the file's format, in Chinese whatever the site's language.
 MEMBER_COLUMNS = (
     TextColumn(name="姓名", max_length=50),
     ChoiceColumn(name="性别", choices=("男", "女")),
-    DateColumn(name="出生日期", window=PAST_DATES),
+    BIRTH_COLUMN,
     TextColumn(name="身份证号", max_length=30),
     TextColumn(name="民族", required=False, max_length=20),
     ChoiceColumn(name="政治面貌", required=False, choices=tuple(POLITICAL)),
@@ -61,7 +63,6 @@ class MemberRow:
 
     number: int
     id_number: str
-    branch: Organization
     name: str
     gender: str
     birth_date: datetime.date
@@ -72,23 +73,17 @@ class MemberRow:
     department: str
     league_post: str
     phone: str
+    branch: Organization
     party_application_date: datetime.date | None
 
     def fields(self) -> dict:
-        return {
-            "name": self.name,
-            "gender": self.gender,
-            "birth_date": self.birth_date,
-            "ethnicity": self.ethnicity,
-            "political_status": self.political_status,
-            "league_join_date": self.league_join_date,
-            "education": self.education,
-            "department": self.department,
-            "league_post": self.league_post,
-            "phone": self.phone,
-            "branch": self.branch,
-            "party_application_date": self.party_application_date,
-        }
+        """The values of ``Member``'s fields the row states (all but its number and 身份证号)."""
+        return {name: getattr(self, name) for name in MEMBER_FIELDS}
+
+
+MEMBER_FIELDS = tuple(
+    field.name for field in dataclass_fields(MemberRow) if field.name not in ("number", "id_number")
+)
 
 
 def member_sheet_rows(file: IO[bytes]) -> list[SheetRow]:
@@ -180,7 +175,7 @@ def _birth_problems(row: SheetRow, number: str) -> list[CellProblem]:
     typed = row.cells.get("出生日期")
     stated = id_birth_date(number)
     try:
-        birth = DateColumn(name="出生日期", window=PAST_DATES).parse(typed)
+        birth = BIRTH_COLUMN.parse(typed)
     except ValueError:
         return []
     if birth == stated:
