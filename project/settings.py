@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "workflows.audit",
     "workflows.engine",
     "workflows.documents",
+    "workflows.evaluations",
     "workflows.party_recommendation",
     "workflows.elections",
     "workflows.awards",
@@ -184,6 +185,15 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out login is refused before any password is checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    # Only for first passwords a committee hands out (workflows.org.hashers explains why).
+    "workflows.org.hashers.IssuedPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

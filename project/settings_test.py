@@ -9,7 +9,10 @@ for _name in ("SECRET_KEY", "FIELD_ENCRYPTION_SALT", "AUDIT_HMAC_KEYS"):
 
 from .settings import *  # noqa: E402, F403
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "workflows.org.hashers.IssuedPasswordHasher",
+]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="league-media-")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("workflows.engine.urls")),
     path("audit/", include("workflows.audit.urls")),
     path("", include("workflows.documents.urls")),
+    path("evaluations/", include("workflows.evaluations.urls")),
     path("tuiyou/", include("workflows.party_recommendation.urls")),
     path("huanjie/", include("workflows.elections.urls")),
     path("pingyou/", include("workflows.awards.urls")),

@@ -1,5 +1,6 @@
 """A committee's member list at scale, for ``benchmark.py``: a sheet of N members typed as people
-type them (.xlsx), read, checked and shown as a dry run, imported, and imported again unchanged."""
+type them (.xlsx), read, checked and shown as a dry run, imported, and imported again unchanged;
+then a login opened for each (with the site's password hashers, not the tests' fast one)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import time
 from django.contrib.auth import get_user_model
 
 from workflows.engine.spreadsheets import workbook_bytes
+from workflows.org.accounts import accounts_open
 from workflows.org.identity import id_check_digit
 from workflows.org.imports import members_import
 from workflows.org.member_sheet import HEADERS, member_sheet_rows
@@ -62,3 +64,6 @@ def member_import_figures(committee: Organization, rows: int) -> None:
         )
         figures.append(f"{label} {time.perf_counter() - start:.1f} s（{report.summary()}）")
     print(f"团员导入 {rows} 行 .xlsx：" + "；".join(figures))
+    start = time.perf_counter()
+    opened = accounts_open(committee=committee, by=secretary)
+    print(f"批量开通账号 {len(opened)} 个：{time.perf_counter() - start:.1f} s")

@@ -4,10 +4,11 @@ records (appointments, honours, terms)."""
 import datetime
 from dataclasses import replace
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
-from tests.factories import AppointmentFactory, MemberFactory
+from tests.factories import AppointmentFactory, MemberFactory, UserFactory
 from workflows.awards.eligibility import (
     PersonFacts,
     Requirements,
@@ -15,11 +16,13 @@ from workflows.awards.eligibility import (
     age_on,
     dues_arrears_months,
     person_problems,
+    satisfaction_threshold,
     unit_problems,
 )
 from workflows.awards.models import Honour
 from workflows.awards.records import cadre_years, eligibility_check
 from workflows.elections.models import Term
+from workflows.evaluations.satisfaction import BranchResult, SecretarySatisfaction, branch_result
 from workflows.org.models import PoliticalStatus, ReviewResult, Role, Standing
 
 from .helpers import campaign_for, category, good_record
@@ -435,3 +438,101 @@ def test_a_committee_is_not_a_branch(world):
     assert eligibility_check(
         category=category(campaign, "red_flag_branch"), org=world.committee
     ) == ["委团委不是团支部（集体）"]
+
+
+# --- a branch secretary's 满意度测评 (优秀共青团干部) ---------------------------------------
+
+
+def _standing(result=None) -> SecretarySatisfaction:
+    return SecretarySatisfaction(branch_name="心内科团支部", year=YEAR - 1, result=result)
+
+
+def _result(overall: str, voted: int = 4, eligible: int = 4) -> BranchResult:
+    return branch_result(
+        items=1,
+        ballots=[[int(Decimal(overall))]] * voted,
+        eligible=eligible,
+        minimum=Fraction(2, 3),
+    )
+
+
+SATISFIED_CADRE = replace(EXCELLENT_CADRE, satisfaction_min_percent=90)
+
+
+def test_satisfaction_is_asked_only_of_branch_secretaries_and_only_when_set():
+    assert problems(SATISFIED_CADRE, cadre_years=2.0) == []
+    assert problems(EXCELLENT_CADRE, cadre_years=2.0, secretary_satisfaction=_standing()) == []
+
+
+def test_a_secretary_without_a_result_is_refused():
+    assert problems(SATISFIED_CADRE, cadre_years=2.0, secretary_satisfaction=_standing()) == [
+        "任心内科团支部书记，没有 2025 年度团支部书记满意度测评结果（须不低于 90%）"
+    ]
+
+
+def test_an_invalid_result_is_refused_with_its_turnout():
+    standing = _standing(_result("100", voted=2, eligible=4))
+    assert problems(SATISFIED_CADRE, cadre_years=2.0, secretary_satisfaction=standing) == [
+        "2025 年度团支部书记满意度测评结果无效：参与率 50.00%（2/4 人），低于三分之二，结果无效"
+    ]
+
+
+def test_the_threshold_itself_passes_and_just_below_fails():
+    at = _standing(_result("90"))
+    assert problems(SATISFIED_CADRE, cadre_years=2.0, secretary_satisfaction=at) == []
+    below = _standing(_result("89"))
+    assert problems(SATISFIED_CADRE, cadre_years=2.0, secretary_satisfaction=below) == [
+        "2025 年度团支部书记满意度测评综合满意度 89.00%，低于 90%"
+    ]
+
+
+def test_the_threshold_comes_from_the_rulebook_for_excellent_cadre_only():
+    rules = {"cadre_satisfaction_min_percent": 90}
+    assert satisfaction_threshold(code="excellent_cadre", rules=rules) == 90
+    assert satisfaction_threshold(code="excellent_member", rules=rules) == 0
+    assert satisfaction_threshold(code="excellent_cadre", rules={}) == 0  # older campaigns
+
+
+def test_a_secretarys_survey_result_is_read_for_excellent_cadre(world):
+    from tests.factories import RulebookFactory
+    from workflows.evaluations import services as evaluations
+    from workflows.org.models import Member
+
+    RulebookFactory(
+        process="award",
+        committee=world.committee,
+        settings={"cadre_satisfaction_min_percent": 90},
+    )
+    secretary = good_record(
+        MemberFactory(branch=world.branch_a, user=world.secretary_a, name="陈支书")
+    )
+    voters = [*world.members_a[:2], world.applicant]
+    Member.objects.filter(branch=world.branch_a).exclude(
+        pk__in=[m.pk for m in [*voters, secretary]]
+    ).update(is_active=False)
+    for index, voter in enumerate(voters):
+        if voter.user is None:
+            voter.user = UserFactory(username=f"voter{index}", first_name=voter.name)
+            voter.save()
+    campaign = campaign_for(world, codes=["excellent_cadre"])
+    cadre = category(campaign, "excellent_cadre")
+    assert eligibility_check(category=cadre, member=secretary) == [
+        "任心内科团支部书记，没有 2026 年度团支部书记满意度测评结果（须不低于 90%）"
+    ]
+    today = campaign.cutoff_date
+    survey = evaluations.survey_open(
+        committee=world.committee,
+        year=2026,
+        items=["工作能力"],
+        opens_on=today,
+        closes_on=today,
+        by=world.committee_secretary,
+    )
+    for voter, score in zip(voters, [100, 100, 60], strict=True):
+        evaluations.survey_vote(survey=survey, member=voter, scores=[score], by=voter.user)
+    # Still open: no result counts yet.
+    assert "没有 2026 年度" in eligibility_check(category=cadre, member=secretary)[0]
+    evaluations.survey_close(survey=survey, by=world.committee_secretary)
+    assert eligibility_check(category=cadre, member=secretary) == [
+        "2026 年度团支部书记满意度测评综合满意度 86.67%，低于 90%"
+    ]

@@ -435,3 +435,46 @@ def test_bulk_approval_keeps_an_opinion_per_nominee(world, django_capture_on_com
     assert (first.status, second.status) == ("committee_approved", "branch_approved")
     opinion = Opinion.objects.for_case(first).get(step="团委审核")
     assert opinion.text == f"同意推荐{world.applicant.name}"
+
+
+# --- 教育评议 results, as a finalised round wrote them --------------------------------------
+
+
+def _reviewed(world, result):
+    """A 2026 round (the review year of the 2027 campaign) finalised with ``result`` for 吉𠮷."""
+    from tests.evaluations.helpers import finalised
+
+    finalised(world, 2026, {world.applicant: result})
+
+
+def test_a_member_rated_unqualified_in_the_finalised_round_is_refused(
+    world, django_capture_on_commit_callbacks
+):
+    from tests.evaluations.helpers import unqualified
+
+    good_record(world.applicant)  # an 优秀 typed in by hand, then the round's result replaces it
+    _reviewed(world, unqualified())
+    campaign = opened(world, django_capture_on_commit_callbacks, codes=["excellent_member"])
+    with pytest.raises(CaseError) as refused:
+        services.nomination_submit(
+            category=category(campaign, "excellent_member"),
+            by=world.applicant_user,
+            member=world.applicant,
+            deeds="抗疫一线志愿服务。",
+        )
+    assert refused.value.messages == ["2026 年度教育评议结果为「不合格」，须为「优秀」"]
+
+
+def test_a_member_rated_excellent_in_the_finalised_round_may_stand(
+    world, django_capture_on_commit_callbacks
+):
+    good_record(world.applicant, review_result="")
+    _reviewed(world, "excellent")
+    campaign = opened(world, django_capture_on_commit_callbacks, codes=["excellent_member"])
+    nomination = services.nomination_submit(
+        category=category(campaign, "excellent_member"),
+        by=world.applicant_user,
+        member=world.applicant,
+        deeds="抗疫一线志愿服务。",
+    )
+    assert nomination.status == "submitted"

@@ -49,6 +49,20 @@ def test_each_member_without_a_login_gets_one_to_change_at_first_login(world):
     assert {a.member.name for a in again} & {"吉𠮷婷", "王小明"} == set()
 
 
+def test_a_first_password_is_stored_unstretched_until_its_first_use(world):
+    """Random first passwords need no million rounds; the first login re-hashes with the
+    site's own hasher."""
+    jixi, _wang = _imported(world)
+    opened = accounts_open(committee=world.committee, by=world.committee_secretary)
+    account = next(a for a in opened if a.member == jixi)
+    jixi.refresh_from_db()
+    assert jixi.user.password.startswith("pbkdf2_issued$1000$")
+    assert authenticate(username=account.username, password=account.password) == jixi.user
+    jixi.user.refresh_from_db()
+    assert not jixi.user.password.startswith("pbkdf2_issued$")
+    assert jixi.user.check_password(account.password)
+
+
 def test_a_taken_mobile_number_falls_back_to_the_member_id(world):
     UserFactory(username="13800000001")
     jixi, _wang = _imported(world)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests.factories import member_record
-from workflows.org.models import Member, PartyProgress, PoliticalStatus, Standing
+from workflows.org.models import Member, PartyProgress, PoliticalStatus, ReviewResult, Standing
 from workflows.party_recommendation.eligibility import (
     MEETING_DAY,
     TRACK_ACTIVIST,
@@ -153,3 +153,40 @@ def test_on_the_meeting_day_every_dated_clause_names_that_day():
         "入团时间 2025年11月26日，至团员大会日（2026年11月25日）团龄不满 1 年",
         "入党申请书递交日期 2026年11月26日 晚于团员大会日（2026年11月25日）",
     ]
+
+
+REVIEWED = EligibilityRules(**{**RULES.__dict__, "review_unqualified_bars": True})
+
+
+def test_an_unqualified_review_of_the_year_before_bars_the_recommendation():
+    found = eligibility_problems(
+        member=member_record(),
+        track=TRACK_ACTIVIST,
+        on=MEETING,
+        rules=REVIEWED,
+        previous_review=ReviewResult.UNQUALIFIED,
+    )
+    assert found == ["2025 年度团员教育评议结果为「不合格」，不能推荐"]
+
+
+@pytest.mark.parametrize("result", ["", ReviewResult.BASIC, ReviewResult.EXCELLENT])
+def test_no_review_or_any_other_result_bars_nothing(result):
+    found = eligibility_problems(
+        member=member_record(),
+        track=TRACK_ACTIVIST,
+        on=MEETING,
+        rules=REVIEWED,
+        previous_review=result,
+    )
+    assert found == []
+
+
+def test_the_review_rule_can_be_switched_off():
+    found = eligibility_problems(
+        member=member_record(),
+        track=TRACK_ACTIVIST,
+        on=MEETING,
+        rules=RULES,
+        previous_review=ReviewResult.UNQUALIFIED,
+    )
+    assert found == []

@@ -14,8 +14,10 @@ from workflows.rules.defaults import (
 from workflows.rules.selectors import ResolvedRules
 
 
-def test_processes_are_the_four_league_processes():
+def test_rulebooks_are_membership_evaluations_and_the_four_league_processes():
     assert [key for key, _label in PROCESS_CHOICES] == [
+        "membership",
+        "evaluation",
         "party_recommendation",
         "election",
         "award",
@@ -38,6 +40,7 @@ def test_party_recommendation_defaults_follow_2019_no_9():
         "publicity_working_days": 5,
         "validity_years": 2,
         "party_branch_decides": True,
+        "review_unqualified_bars": True,
     }
     assert "中青发〔2019〕9号" in DEFAULTS["party_recommendation"]["pass_fraction"].source
 
@@ -74,6 +77,7 @@ def test_award_and_civilization_post_defaults():
         "publicity_working_days": 5,
         "shortlist_fraction": "1/2",
         "score_pass_mark": 60,
+        "cadre_satisfaction_min_percent": 0,
     }
     assert defaults_for("civilization_post") == {
         "members_min": 6,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workflows.engine.fields import date_widget
 from workflows.org.models import Organization
 
 from .models import AuditAction, AuditEvent
@@ -24,12 +24,12 @@ class AuditEventFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(
         label=_("起始日期"),
         method="filter_date_from",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=date_widget(),
     )
     date_to = django_filters.DateFilter(
         label=_("截止日期"),
         method="filter_date_to",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=date_widget(),
     )
     org = django_filters.ModelChoiceFilter(
         label=_("组织（含下级）"), queryset=Organization.objects.none(), method="filter_org"

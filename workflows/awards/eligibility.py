@@ -13,6 +13,7 @@ from decimal import ROUND_DOWN, Decimal
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
+from workflows.evaluations.satisfaction import SecretarySatisfaction
 from workflows.org.models import PoliticalStatus, ReviewResult, Standing
 from workflows.wording import date_text
 
@@ -40,6 +41,9 @@ class Requirements:
     repeat_gap_years: int = 0
     unit_members_min: int = 0
     term_current_required: bool = False
+    # A nominee who is a branch secretary needs a valid 满意度测评 of the review year at least
+    # this high (percent); 0 asks nothing.
+    satisfaction_min_percent: int = 0
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ class PersonFacts:
     cadre_years: float | None
     full_time_cadre: bool
     last_same_honour_year: int | None
+    # None unless the nominee is a branch secretary on the cut-off date.
+    secretary_satisfaction: SecretarySatisfaction | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ def person_problems(
     problems += _record_problems(req, facts, campaign_year - 1)
     problems += _dues_problems(req, facts, min(cutoff, today or cutoff))
     problems += _cadre_problems(req, facts)
+    problems += _satisfaction_problems(req, facts.secretary_satisfaction)
     problems += _repeat_problems(req, facts.last_same_honour_year, campaign_year)
     return problems
 
@@ -228,6 +235,46 @@ def _cadre_problems(req: Requirements, facts: PersonFacts) -> list[str]:
                 % {"years": _years_cut(facts.cadre_years), "minimum": req.cadre_years_min}
             )
     return problems
+
+
+# The category the 满意度 threshold applies to, and the rulebook setting that holds it.
+SATISFACTION_CATEGORY = "excellent_cadre"
+SATISFACTION_SETTING = "cadre_satisfaction_min_percent"
+
+
+def satisfaction_threshold(*, code: str, rules: dict) -> int:
+    """The threshold a category's nominees are held to: for 优秀共青团干部 the campaign's
+    rulebook value (0 for campaigns started before the setting existed), else 0."""
+    if code != SATISFACTION_CATEGORY:
+        return 0
+    return int(rules.get(SATISFACTION_SETTING, 0))
+
+
+def _satisfaction_problems(req: Requirements, standing: SecretarySatisfaction | None) -> list[str]:
+    minimum = req.satisfaction_min_percent
+    if not minimum or standing is None:
+        return []
+    words = {"year": standing.year, "branch": standing.branch_name, "minimum": minimum}
+    result = standing.result
+    if result is None:
+        return [
+            _(
+                "任%(branch)s书记，没有 %(year)s 年度团支部书记满意度测评结果"
+                "（须不低于 %(minimum)s%%）"
+            )
+            % words
+        ]
+    if not result.valid:
+        return [
+            _("%(year)s 年度团支部书记满意度测评结果无效：%(problem)s")
+            % {**words, "problem": result.problem}
+        ]
+    if result.overall < minimum:
+        return [
+            _("%(year)s 年度团支部书记满意度测评综合满意度 %(overall)s%%，低于 %(minimum)s%%")
+            % {**words, "overall": result.overall}
+        ]
+    return []
 
 
 def _number_text(value: Decimal) -> str:

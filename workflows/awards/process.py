@@ -122,6 +122,11 @@ PROCESS = Process(
         "publicity_working_days": int_setting("公示期（工作日）", 5, SOURCE, minimum=1),
         "shortlist_fraction": fraction_setting("入围须超过评委人数的比例", "1/2", SOURCE),
         "score_pass_mark": int_setting("评分制下计为赞成的最低分（百分制）", 60, SRC_SYSTEM),
+        "cadre_satisfaction_min_percent": int_setting(
+            "优秀共青团干部（团支部书记）上一年度满意度测评最低综合满意度（%，0 为不要求）",
+            0,
+            f"{SRC_SYSTEM}（并非每个团委都开展满意度测评，默认不要求；开展的团委可设为如 90）",
+        ),
     },
     circulated_kinds=("award_notice", "award_decision", "award_supplementary_decision"),
     document_batches={"award_certificates": documents.certificates_arguments},

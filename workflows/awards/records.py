@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from workflows.engine.facts import BRANCH_TERM_DUE_ON, fact_of
+from workflows.evaluations.satisfaction import SecretarySatisfaction
+from workflows.evaluations.selectors import secretary_satisfaction
 from workflows.org.models import (
     LEAGUE_KINDS,
     Appointment,
@@ -24,7 +26,14 @@ from workflows.org.models import (
 from workflows.rules.quota import Quota, quota_compute, quota_fixed
 from workflows.rules.selectors import ResolvedRules
 
-from .eligibility import PersonFacts, Requirements, UnitFacts, person_problems, unit_problems
+from .eligibility import (
+    PersonFacts,
+    Requirements,
+    UnitFacts,
+    person_problems,
+    satisfaction_threshold,
+    unit_problems,
+)
 from .models import QUOTA_HOLDING, Basis, Campaign, Category, CategoryKind, Honour, Nomination
 
 COMMITTEE_KINDS = [OrgKind.LEAGUE_COMMITTEE, OrgKind.GENERAL_BRANCH]
@@ -46,6 +55,9 @@ def requirements_of(category: Category) -> Requirements:
         repeat_gap_years=category.repeat_gap_years,
         unit_members_min=category.unit_members_min,
         term_current_required=category.term_current_required,
+        satisfaction_min_percent=satisfaction_threshold(
+            code=category.code, rules=category.campaign.rules_snapshot.get("values", {})
+        ),
     )
 
 
@@ -95,6 +107,17 @@ def person_facts(*, member: Member, campaign: Campaign, category: Category) -> P
         cadre_years=cadre_years(member=member, on=campaign.cutoff_date),
         full_time_cadre=member.is_full_time_cadre,
         last_same_honour_year=_last_honour_year(code=category.code, member=member),
+        secretary_satisfaction=_secretary_satisfaction(member=member, campaign=campaign)
+        if requirements_of(category).satisfaction_min_percent
+        else None,
+    )
+
+
+def _secretary_satisfaction(*, member: Member, campaign: Campaign) -> SecretarySatisfaction | None:
+    if member.user_id is None:
+        return None
+    return secretary_satisfaction(
+        user=member.user, year=campaign.review_year, on=campaign.cutoff_date
     )
 
 

@@ -5,6 +5,7 @@ and changed by its owner at the first login."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -19,7 +20,7 @@ from workflows.engine.spreadsheets import workbook_bytes
 
 from .models import Member, Organization
 from .selectors import leads, members_under
-from .services import password_change_group, temporary_password
+from .services import issued_password_set, password_change_group, temporary_password
 
 CREDENTIAL_HEADERS = ("姓名", "所在团支部", "用户名", "初始密码")
 
@@ -45,20 +46,28 @@ def accounts_open(*, committee: Organization, by: AbstractBaseUser) -> list[Open
     """A login for every member under ``committee`` without one."""
     if not leads(user=by, org=committee, on=timezone.localdate()):
         raise NotAllowed(_("只有%(org)s书记、副书记可以批量开通账号") % {"org": committee.name})
-    User = get_user_model()
     with transaction.atomic():
         members = list(members_under(org=committee).filter(user=None).select_for_update())
-        wanted = {m.phone for m in members if m.phone} | {f"ty{m.pk}" for m in members}
-        taken = set(User.objects.filter(username__in=wanted).values_list("username", flat=True))
-        opened = [
-            OpenedAccount(member, _username(member, taken), temporary_password())
-            for member in members
-        ]
-        users = []
-        for account in opened:
-            user = User(username=account.username, first_name=account.member.name)
-            user.set_password(account.password)
-            users.append(user)
+        return member_accounts_create(members=members, org=committee, by=by)
+
+
+def member_accounts_create(
+    *, members: Sequence[Member], org: Organization, by: AbstractBaseUser
+) -> list[OpenedAccount]:
+    """A login for each of ``members`` (none has one; the caller locked them and checked that
+    ``by`` may open them), audited under ``org``."""
+    User = get_user_model()
+    wanted = {m.phone for m in members if m.phone} | {f"ty{m.pk}" for m in members}
+    taken = set(User.objects.filter(username__in=wanted).values_list("username", flat=True))
+    opened = [
+        OpenedAccount(member, _username(member, taken), temporary_password()) for member in members
+    ]
+    users = []
+    for account in opened:
+        user = User(username=account.username, first_name=account.member.name)
+        issued_password_set(user=user, password=account.password)
+        users.append(user)
+    with transaction.atomic():
         # A few statements for the whole committee, not three per member.
         User.objects.bulk_create(users, batch_size=500)
         password_change_group().user_set.add(*users)
@@ -68,7 +77,7 @@ def accounts_open(*, committee: Organization, by: AbstractBaseUser) -> list[Open
         audit_record(
             action="account.open",
             by=by,
-            org=committee,
+            org=org,
             after=_("开通账号 %(count)s 个") % {"count": len(opened)},
             data={"users": [account.member.user_id for account in opened]},
         )

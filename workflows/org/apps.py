@@ -10,6 +10,9 @@ class OrgConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from .membership_rules import membership_rules_declare
         from .signals import password_change_note
+
+        membership_rules_declare()
 
         user_logged_in.connect(password_change_note, dispatch_uid="org.password_change_note")

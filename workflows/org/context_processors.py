@@ -1,8 +1,10 @@
-"""Whether the navigation offers the committee's account page (computed only if shown)."""
+"""Whether the navigation offers the committee's member and account pages (computed only if
+shown)."""
 
 from django.http import HttpRequest
 from django.utils import timezone
 
+from .roster import member_scope_paths
 from .selectors import account_scope_paths
 
 
@@ -12,5 +14,6 @@ def accounts(request: HttpRequest) -> dict:
         return {}
     # A callable: the template calls it where the link is drawn, and nowhere else.
     return {
-        "manages_accounts": lambda: bool(account_scope_paths(user=user, on=timezone.localdate()))
+        "manages_accounts": lambda: bool(account_scope_paths(user=user, on=timezone.localdate())),
+        "manages_members": lambda: bool(member_scope_paths(user=user, on=timezone.localdate())),
     }

@@ -11,3 +11,11 @@ class MemberImportForm(forms.Form):
     def __init__(self, *args, committees, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = committees
+
+
+class OrgSheetForm(MemberImportForm):
+    file = forms.FileField(label=_("组织架构表（Excel .xlsx 或 CSV）"))
+
+
+class OfficeSheetForm(MemberImportForm):
+    file = forms.FileField(label=_("任职名单（Excel .xlsx 或 CSV）"))

@@ -42,19 +42,29 @@ class RowOutcome:
 
 
 @dataclass
-class MemberImport:
+class SheetImport:
+    """What an import did (or, in a dry run, would do) with each row."""
+
     rows: list[RowOutcome] = field(default_factory=list)
     applied: bool = False
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for row in self.rows if row.outcome == outcome)
 
-    def summary(self) -> str:
-        return _("新增 %(create)s 人，更新 %(update)s 人，无变化 %(same)s 人") % {
-            "create": self.count(Outcome.CREATE),
-            "update": self.count(Outcome.UPDATE),
-            "same": self.count(Outcome.SAME),
+    def counts(self) -> dict[str, int]:
+        return {
+            "created": self.count(Outcome.CREATE),
+            "updated": self.count(Outcome.UPDATE),
+            "unchanged": self.count(Outcome.SAME),
         }
+
+
+@dataclass
+class MemberImport(SheetImport):
+    def summary(self) -> str:
+        return _("新增 %(created)s 人，更新 %(updated)s 人，无变化 %(unchanged)s 人") % (
+            self.counts()
+        )
 
 
 def members_import(
@@ -80,11 +90,7 @@ def members_import(
                 by=by,
                 org=committee,
                 after=report.summary(),
-                data={
-                    "created": report.count(Outcome.CREATE),
-                    "updated": report.count(Outcome.UPDATE),
-                    "unchanged": report.count(Outcome.SAME),
-                },
+                data=report.counts(),
             )
     return report
 

@@ -30,7 +30,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_ROWS_MAX = 500
 
 
-def _committees(request):
+def committees_or_403(request):
     committees = committees_led(user=request.user, on=timezone.localdate())
     if not committees.exists():
         raise PermissionDenied
@@ -39,7 +39,7 @@ def _committees(request):
 
 class MemberTemplateView(LoginRequiredMixin, View):
     def get(self, request):
-        _committees(request)
+        committees_or_403(request)
         response = HttpResponse(member_workbook([]), content_type=XLSX)
         response["Content-Disposition"] = "attachment; filename*=UTF-8''members-template.xlsx"
         return response
@@ -49,7 +49,7 @@ class MemberExportView(LoginRequiredMixin, View):
     """The committee's members in the import's columns: edit in Excel, import again."""
 
     def get(self, request):
-        committee = _committees(request).filter(pk=request.GET.get("committee") or 0).first()
+        committee = committees_or_403(request).filter(pk=request.GET.get("committee") or 0).first()
         if committee is None:
             raise Http404
         members = list(members_under(org=committee))
@@ -71,7 +71,7 @@ class MemberAccountsView(LoginRequiredMixin, View):
     once, as this download)."""
 
     def post(self, request):
-        committee = _committees(request).filter(pk=request.POST.get("committee") or 0).first()
+        committee = committees_or_403(request).filter(pk=request.POST.get("committee") or 0).first()
         if committee is None:
             raise Http404
         try:
@@ -92,11 +92,11 @@ class MemberImportView(LoginRequiredMixin, View):
     template_name = "org/member_import.html"
 
     def get(self, request):
-        form = MemberImportForm(committees=_committees(request))
+        form = MemberImportForm(committees=committees_or_403(request))
         return render(request, self.template_name, {"form": form})
 
     def post(self, request):
-        committees = _committees(request)
+        committees = committees_or_403(request)
         form = MemberImportForm(request.POST, request.FILES, committees=committees)
         committee = committees.filter(pk=request.POST.get("committee") or 0).first()
         if committee is None:

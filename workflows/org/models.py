@@ -109,6 +109,13 @@ class Standing(models.TextChoices):
     PROBATION = "probation", _("留团察看")
 
 
+class LeaveReason(models.TextChoices):
+    OVER_AGE = "over_age", _("超龄离团")
+    WITHDRAWN = "withdrawn", _("自愿退团")
+    EXPELLED = "expelled", _("开除团籍")
+    DECEASED = "deceased", _("去世")
+
+
 class MemberQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         # bulk_create skips save(), which writes the digest of the 身份证号: written here.
@@ -166,6 +173,18 @@ class Member(models.Model):
         _("团籍状态"), max_length=12, choices=Standing.choices, default=Standing.GOOD
     )
     is_active = models.BooleanField(_("在册"), default=True)
+    probation_since = models.DateField(
+        _("留团察看起始"), null=True, blank=True, validators=[process_date_validator]
+    )
+    probation_until = models.DateField(
+        _("留团察看期满"), null=True, blank=True, validators=[process_date_validator]
+    )
+    left_on = models.DateField(
+        _("离团日期"), null=True, blank=True, validators=[process_date_validator]
+    )
+    left_reason = models.CharField(
+        _("离团原因"), max_length=12, choices=LeaveReason.choices, blank=True
+    )
     # 专职团干部 are excluded from some honours meant for members in their own line of work.
     is_full_time_cadre = models.BooleanField(_("专职团干部"), default=False)
     dues_paid_until = models.DateField(
@@ -206,6 +225,56 @@ class Member(models.Model):
     def age_on(self, day: datetime.date) -> int:
         born = self.birth_date
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class TransferStatus(models.TextChoices):
+    PENDING = "pending", _("待接收")
+    ACCEPTED = "accepted", _("已接收")
+    REFUSED = "refused", _("未接收")
+    CANCELLED = "cancelled", _("已撤回")
+
+
+class MemberTransfer(models.Model):
+    """团员关系转接: the sending side asks, the receiving side takes the member in (or not)."""
+
+    member = models.ForeignKey(
+        Member, verbose_name=_("团员"), on_delete=models.PROTECT, related_name="transfers"
+    )
+    from_branch = models.ForeignKey(
+        Organization, verbose_name=_("转出团支部"), on_delete=models.PROTECT, related_name="+"
+    )
+    to_branch = models.ForeignKey(
+        Organization, verbose_name=_("转入团支部"), on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField(_("转接原因"), max_length=200)
+    status = models.CharField(
+        _("状态"), max_length=12, choices=TransferStatus.choices, default=TransferStatus.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("发起时间"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("办理时间"), null=True, blank=True)
+    note = models.CharField(_("办理意见"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("团员关系转接")
+        verbose_name_plural = _("团员关系转接")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            # One open transfer per member: a second would race the first to move them.
+            models.UniqueConstraint(
+                fields=["member"],
+                condition=Q(status="pending"),
+                name="one_pending_transfer_per_member",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.from_branch} → {self.to_branch}"
 
 
 class ReviewResult(models.TextChoices):

@@ -8,6 +8,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from axes.utils import reset as axes_reset
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +19,7 @@ from workflows.audit.services import audit_record
 from workflows.engine.errors import CaseError, NotAllowed
 from workflows.wording import person_name
 
+from .hashers import IssuedPasswordHasher
 from .models import Appointment, Member, Organization, Role
 from .selectors import PASSWORD_CHANGE_GROUP, accounts_managed_by, home_org
 
@@ -110,6 +112,11 @@ def temporary_password() -> str:
     )
 
 
+def issued_password_set(*, user: AbstractBaseUser, password: str) -> None:
+    """Stores a first password handed out by the committee (not saved: the caller saves)."""
+    user.password = make_password(password, hasher=IssuedPasswordHasher.algorithm)
+
+
 def password_change_group() -> Group:
     return Group.objects.get_or_create(name=PASSWORD_CHANGE_GROUP)[0]
 
@@ -146,7 +153,7 @@ def account_password_reset(*, user: AbstractBaseUser, by: AbstractBaseUser) -> s
     _require_manager(user=user, by=by)
     password = temporary_password()
     with transaction.atomic():
-        user.set_password(password)
+        issued_password_set(user=user, password=password)
         user.save(update_fields=["password"])
         user.groups.add(password_change_group())
         cleared = axes_reset(username=user.get_username())

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from workflows.engine.meeting import MeetingRules
 from workflows.engine.models import Decision, MeetingVote, Opinion
 from workflows.engine.services.publicity import publicity_latest
+from workflows.evaluations.selectors import review_result_of
 from workflows.wording import date_text
 
 from .eligibility import MEETING_DAY, EligibilityRules, eligibility_problems, quota_problem
@@ -33,7 +34,13 @@ def eligibility_rules_of(application) -> EligibilityRules:
         league_years_min=int(values["league_years_min"]),
         application_months_min=int(values["application_months_min"]),
         activist_years_min=int(values["activist_years_min"]),
+        review_unqualified_bars=bool(values.get("review_unqualified_bars", False)),
     )
+
+
+def previous_review_of(application, on: datetime.date) -> str:
+    """The applicant's 教育评议 result of the year before ``on`` (empty when none)."""
+    return review_result_of(member=application.subject, year=on.year - 1)
 
 
 def meeting_rules_of(application) -> MeetingRules:
@@ -49,6 +56,7 @@ def eligibility_problems_of(application) -> list[str]:
         track=application.track,
         on=application.round.meeting_date,
         rules=eligibility_rules_of(application),
+        previous_review=previous_review_of(application, application.round.meeting_date),
     )
 
 
@@ -134,6 +142,7 @@ def meeting_eligibility_problems_of(application) -> list[str]:
         on=vote.meeting_date,
         rules=eligibility_rules_of(application),
         day=MEETING_DAY,
+        previous_review=previous_review_of(application, vote.meeting_date),
     )
 
 

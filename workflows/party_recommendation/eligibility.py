@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from workflows.org.models import Member, PartyProgress, PoliticalStatus, Standing
+from workflows.org.models import Member, PartyProgress, PoliticalStatus, ReviewResult, Standing
 from workflows.rules.quota import Quota, quota_compute
 from workflows.wording import date_text
 
@@ -27,6 +27,9 @@ class EligibilityRules:
     league_years_min: int
     application_months_min: int
     activist_years_min: int
+    # A previous year's 教育评议 of 不合格 bars the recommendation (no result bars nothing: not
+    # every committee runs the 评议). Off for cases recorded before the setting existed.
+    review_unqualified_bars: bool = False
 
 
 # The day eligibility is judged on: the round's planned 推荐日 when the member applies, and the
@@ -46,9 +49,11 @@ def eligibility_problems(
     on: datetime.date,
     rules: EligibilityRules,
     day: str = RECOMMENDATION_DAY,
+    previous_review: str = "",
 ) -> list[str]:
     """Every reason ``member`` may not be recommended on ``on``; empty when eligible. Each
-    clause that depends on the day names it (``day`` says which day it is)."""
+    clause that depends on the day names it (``day`` says which day it is).
+    ``previous_review`` is the member's 教育评议 result of the year before ``on``, if any."""
     when = {"day": DAY_LABELS[day], "date": date_text(on)}
     problems = []
     if member.political_status != PoliticalStatus.LEAGUE_MEMBER:
@@ -96,6 +101,11 @@ def eligibility_problems(
                 months,
             )
             % {**when, "applied": date_text(applied), "months": months}
+        )
+    if rules.review_unqualified_bars and previous_review == ReviewResult.UNQUALIFIED:
+        problems.append(
+            _("%(year)s 年度团员教育评议结果为「%(result)s」，不能推荐")
+            % {"year": on.year - 1, "result": ReviewResult.UNQUALIFIED.label}
         )
     if track == TRACK_ACTIVIST and member.party_progress not in (
         PartyProgress.NONE,

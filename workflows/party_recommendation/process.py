@@ -117,6 +117,11 @@ PROCESS = Process(
         "publicity_working_days": int_setting("公示期（工作日）", 5, SOURCE, minimum=1),
         "validity_years": int_setting("推荐结果有效期（年）", 2, SOURCE, minimum=1),
         "party_branch_decides": flag_setting("由党支部作出决定", True, SOURCE),
+        "review_unqualified_bars": flag_setting(
+            "上一年度团员教育评议为「不合格」的不予推荐",
+            True,
+            f"{SRC_SYSTEM}（以团员教育评议结果作为推优依据；没有评议结果的不受此限）",
+        ),
     },
     ordered_pairs=(("age_min", "age_max"),),
     flows=(
