@@ -107,9 +107,9 @@ def test_a_transfer_moves_the_member_only_when_the_other_side_accepts(world):
     with pytest.raises(StaleTask, match=r"该转接已由 孙支书 于 .* 办理（已接收）"):
         member_transfer_decide(transfer=transfer, accept=False, note="晚了", by=world.secretary_b)
     actions = list(
-        AuditEvent.objects.filter(action__startswith="member.transfer").values_list(
-            "action", "org__name"
-        )
+        AuditEvent.objects.filter(action__startswith="member.transfer")
+        .order_by("pk")
+        .values_list("action", "org__name")
     )
     assert actions == [
         ("member.transfer_request", "心内科团支部"),

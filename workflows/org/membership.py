@@ -170,7 +170,9 @@ def member_transfer_request(
 
 def _pending(transfer: MemberTransfer) -> MemberTransfer:
     locked = (
-        MemberTransfer.objects.select_for_update().select_related("decided_by").get(pk=transfer.pk)
+        MemberTransfer.objects.select_for_update(of=("self",))
+        .select_related("decided_by")
+        .get(pk=transfer.pk)
     )
     if locked.status != TransferStatus.PENDING:
         when = timezone.localtime(locked.decided_at).strftime("%Y-%m-%d %H:%M")
