@@ -69,24 +69,31 @@ def _rules_snapshot(committee: Organization) -> dict:
 # 团员教育评议 ---------------------------------------------------------------------------------
 
 
+def _branches_free(committee: Organization, *, links, taken) -> list[Organization]:
+    """The branches under ``committee``, refused when there are none or when one of them is
+    already in ``links`` (another evaluation of the same year); ``taken`` words the refusal."""
+    branches = list(_branches_under(committee))
+    if not branches:
+        raise CaseError(_("%(org)s下没有团支部") % {"org": committee.name})
+    link = links.filter(branch__in=branches).select_related("branch").first()
+    if link is not None:
+        raise CaseError(taken(link))
+    return branches
+
+
 def review_round_open(*, committee: Organization, year: int, by: AbstractBaseUser) -> ReviewRound:
     """A committee's 教育评议 of ``year`` over every branch in its subtree, none of which may
     already be in another committee's round of that year."""
     _committee_run_by(committee, by)
     _year_checked(year, _("评议年度"))
-    branches = list(_branches_under(committee))
-    if not branches:
-        raise CaseError(_("%(org)s下没有团支部") % {"org": committee.name})
-    taken = (
-        BranchReview.objects.filter(round__year=year, branch__in=branches)
-        .select_related("round__committee", "branch")
-        .first()
-    )
-    if taken is not None:
-        raise CaseError(
+    branches = _branches_free(
+        committee,
+        links=BranchReview.objects.filter(round__year=year).select_related("round__committee"),
+        taken=lambda link: (
             _("%(branch)s已在%(round)s中，同一年度不能重复评议")
-            % {"branch": taken.branch.name, "round": taken.round}
-        )
+            % {"branch": link.branch.name, "round": link.round}
+        ),
+    )
     snapshot = _rules_snapshot(committee)
     with transaction.atomic():
         review_round = ReviewRound.objects.create(
@@ -454,19 +461,14 @@ def survey_open(
         )
     if closes_on < today:
         raise CaseError(_("截止日期 %(closes)s 已过") % {"closes": date_text(closes_on)})
-    branches = list(_branches_under(committee))
-    if not branches:
-        raise CaseError(_("%(org)s下没有团支部") % {"org": committee.name})
-    taken = (
-        SurveyBranch.objects.filter(survey__year=year, branch__in=branches)
-        .select_related("survey__committee", "branch")
-        .first()
-    )
-    if taken is not None:
-        raise CaseError(
+    branches = _branches_free(
+        committee,
+        links=SurveyBranch.objects.filter(survey__year=year).select_related("survey__committee"),
+        taken=lambda link: (
             _("%(branch)s已在%(survey)s中，同一年度不能重复测评")
-            % {"branch": taken.branch.name, "survey": taken.survey}
-        )
+            % {"branch": link.branch.name, "survey": link.survey}
+        ),
+    )
     snapshot = _rules_snapshot(committee)
     on = max(opens_on, today)
     with transaction.atomic():

@@ -17,18 +17,16 @@ from workflows.wording import person_name
 
 from .models import Appointment, Organization, Role, Substitute
 from .roster import member_scope_paths
+from .selectors import path_filter
 
 
 def offices_managed(*, user: AbstractBaseUser, on: datetime.date):
     """Units whose office holders ``user`` appoints: those strictly below a unit where they are
     书记, 副书记 or 组织委员 (a unit's own offices are filled from above or by election)."""
-    paths = member_scope_paths(user=user, on=on)
     if user.is_superuser:
         return Organization.objects.all()
-    below = Organization.objects.none()
-    for path in paths:
-        below |= Organization.objects.filter(path__startswith=path).exclude(path=path)
-    return below
+    paths = member_scope_paths(user=user, on=on)
+    return Organization.objects.filter(path_filter(paths, "path")).exclude(path__in=paths)
 
 
 def _require_office_manager(*, org: Organization, by: AbstractBaseUser) -> None:

@@ -52,7 +52,7 @@ def _member_or_404(request, pk: int):
     return member
 
 
-def _rules_org(request, paths: list[str]) -> Organization:
+def _rules_org(paths: list[str]) -> Organization | None:
     """Whose rulebook sets the age limit on the list: the topmost unit the user looks after."""
     return Organization.objects.filter(path__in=paths).order_by("path").first()
 
@@ -64,7 +64,7 @@ class MembersView(LoginRequiredMixin, View):
         branches = branches_managed(user=request.user, on=today)
         form = member_forms.MemberFilterForm(request.GET or None, branches=branches)
         filters = form.cleaned_data if form.is_valid() else {}
-        rules_org = _rules_org(request, paths) or branches.first()
+        rules_org = _rules_org(paths) or branches.first()
         members = members_filtered(
             members_managed(user=request.user, on=today),
             rules_org=rules_org,
