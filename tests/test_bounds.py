@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.awards.helpers import campaign_for
 from tests.factories import MemberFactory
@@ -17,7 +18,7 @@ from workflows.elections.forms import PlanForm, TermStartForm
 from workflows.party_recommendation.forms import PartyDecisionForm, RoundForm, TallyForm
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+TODAY = timezone.localdate
 
 
 def _errors(form) -> dict[str, list[str]]:
@@ -27,10 +28,10 @@ def _errors(form) -> dict[str, list[str]]:
 
 def test_a_birth_date_from_1900_to_today():
     person = {"name": "吉𠮷", "gender": "女", "post": "", "role": "member"}
-    for day in ("1900-01-01", TODAY.isoformat()):
+    for day in ("1900-01-01", TODAY().isoformat()):
         assert _errors(PersonForm({**person, "birth_date": day})) == {}
-    window = f"日期应在 1900-01-01 至 {TODAY.isoformat()} 之间"
-    for day in ("1899-12-31", "0001-01-01", (TODAY + datetime.timedelta(days=1)).isoformat()):
+    window = f"日期应在 1900-01-01 至 {TODAY().isoformat()} 之间"
+    for day in ("1899-12-31", "0001-01-01", (TODAY() + datetime.timedelta(days=1)).isoformat()):
         assert _errors(PersonForm({**person, "birth_date": day})) == {"birth_date": [window]}
 
 
@@ -82,7 +83,7 @@ def test_the_admin_refuses_a_member_born_in_year_1(world):
     with pytest.raises(ValidationError) as refused:
         member.full_clean()
     assert refused.value.message_dict["birth_date"] == [
-        f"日期应在 1900-01-01 至 {TODAY.isoformat()} 之间"
+        f"日期应在 1900-01-01 至 {TODAY().isoformat()} 之间"
     ]
 
 
@@ -96,5 +97,7 @@ def test_the_roster_page_names_the_limit(client, world):
         {"name": "吉𠮷", "gender": "女", "birth_date": "1899-12-31", "role": "member"},
         follow=True,
     )
-    assert f"出生日期：日期应在 1900-01-01 至 {TODAY.isoformat()} 之间" in response.content.decode()
+    assert (
+        f"出生日期：日期应在 1900-01-01 至 {TODAY().isoformat()} 之间" in response.content.decode()
+    )
     assert not collective.people.exists()

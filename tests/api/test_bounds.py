@@ -11,7 +11,7 @@ from tests.api.test_elections import act as election_act
 from tests.api.test_elections import create as election_create
 from tests.api.test_elections import take_task
 from tests.api.test_views import client_for
-from tests.cases import PASSING_VOTE, act, open_task
+from tests.cases import act, open_task, passing_vote
 from tests.elections.helpers import candidates_for
 from workflows.engine.models import MeetingVote
 from workflows.party_recommendation.models import Status
@@ -23,7 +23,7 @@ HUGE = 2**31  # one past what a PostgreSQL integer column holds
 def _vote(world, submitted, **counts):
     act(submitted, "branch_review", world.secretary_a, "approve", "同意")
     task = open_task(submitted, "branch_meeting")
-    data = {**PASSING_VOTE, "meeting_date": timezone.localdate().isoformat(), **counts}
+    data = {**passing_vote(), "meeting_date": timezone.localdate().isoformat(), **counts}
     return client_for(world.secretary_a).post(
         reverse("api:task_act", args=[task.pk]),
         {"action": "record_vote", "opinion": "", "data": data},

@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.cases import PASSING_VOTE, act, open_task
+from tests.cases import act, open_task, passing_vote
 from workflows.party_recommendation.models import Status
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_return_without_opinion_is_400(world, submitted):
 def test_bad_vote_is_400_naming_the_rule(world, submitted):
     act(submitted, "branch_review", world.secretary_a, "approve", "同意")
     task = open_task(submitted, "branch_meeting")
-    data = {**PASSING_VOTE, "meeting_date": "2026-01-05", "votes_for": 45}
+    data = {**passing_vote(), "meeting_date": "2026-01-05", "votes_for": 45}
     response = client_for(world.secretary_a).post(
         reverse("api:task_act", args=[task.pk]),
         {"action": "record_vote", "opinion": "", "data": data},
@@ -127,7 +127,7 @@ def test_garbage_vote_numbers_are_400_not_500(world, submitted):
 
 def test_claim_from_queue(world, submitted):
     act(submitted, "branch_review", world.secretary_a, "approve", "同意")
-    act(submitted, "branch_meeting", world.secretary_a, "record_vote", "通过", PASSING_VOTE)
+    act(submitted, "branch_meeting", world.secretary_a, "record_vote", "通过", passing_vote())
     client = client_for(world.reviewer_1)
     queue = client.get(reverse("api:tasks"), {"box": "queue"}).json()["results"]
     assert len(queue) == 1
@@ -243,7 +243,7 @@ def test_malformed_party_decision_is_400(world, submitted, payload):
 def test_negative_votes_are_400(world, submitted):
     act(submitted, "branch_review", world.secretary_a, "approve", "同意")
     task = open_task(submitted, "branch_meeting")
-    data = {**PASSING_VOTE, "meeting_date": "2026-01-05", "votes_against": -5}
+    data = {**passing_vote(), "meeting_date": "2026-01-05", "votes_against": -5}
     response = client_for(world.secretary_a).post(
         reverse("api:task_act", args=[task.pk]),
         {"action": "record_vote", "data": data},

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook
 
 from tests.factories import OrganizationFactory
@@ -137,7 +138,7 @@ def test_every_wrong_cell_is_named_by_row_and_column_all_at_once():
         ("张三", "男的", "1990/13/01", "", "队长"),
         ("李四", "女", "0001-01-01", "", "号长"),
         ("王五", "女", "#VALUE!", "", "号长"),
-        ("赵六", "男", datetime.date.today() + datetime.timedelta(days=1), "", ""),
+        ("赵六", "男", timezone.localdate() + datetime.timedelta(days=1), "", ""),
         ("李四", "女", "0001-01-01", "", ""),
     )
     assert _refusal(content) == [
@@ -149,15 +150,15 @@ def test_every_wrong_cell_is_named_by_row_and_column_all_at_once():
         "第 4 行「职责」：名册中有 2 名号长，只能有一名",
         "第 5 行「出生日期」：公式错误 #VALUE!，请改为实际的值",
         "第 5 行「职责」：名册中有 2 名号长，只能有一名",
-        f"第 6 行「出生日期」：出生日期 {datetime.date.today() + datetime.timedelta(days=1)} "
-        f"晚于 {datetime.date.today()}",
+        f"第 6 行「出生日期」：出生日期 {timezone.localdate() + datetime.timedelta(days=1)} "
+        f"晚于 {timezone.localdate()}",
         "第 7 行「出生日期」：出生日期 0001-01-01 早于 1900-01-01",
         "第 7 行「姓名」：与第 4 行的姓名和出生日期相同",
     ]
 
 
 def test_birth_dates_at_the_window_edges():
-    today = datetime.date.today()
+    today = timezone.localdate()
     rows = _read(_xlsx(("甲", "女", "1900-01-01", "", ""), ("乙", "男", today, "", "")))
     assert [r.birth_date for r in rows] == [datetime.date(1900, 1, 1), today]
     assert _refusal(_xlsx(("甲", "女", "1899-12-31", "", ""))) == [

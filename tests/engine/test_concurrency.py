@@ -38,10 +38,10 @@ def _race(calls):
 
 
 def test_two_reviewers_one_queue_task(world, submitted):
-    from tests.cases import PASSING_VOTE, act
+    from tests.cases import act, passing_vote
 
     act(submitted, "branch_review", world.secretary_a, "approve", "同意")
-    act(submitted, "branch_meeting", world.secretary_a, "record_vote", "通过", PASSING_VOTE)
+    act(submitted, "branch_meeting", world.secretary_a, "record_vote", "通过", passing_vote())
     task = open_task(submitted, "committee_review")
 
     outcomes = _race(

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.cases import PASSING_VOTE, act, open_task
+from tests.cases import act, open_task, passing_vote
 from tests.factories import RulebookFactory
 from workflows.engine.errors import CaseError, NotAllowed
 from workflows.engine.services.acting import task_act
@@ -64,7 +64,7 @@ def test_the_declared_actions_and_their_opinion_rules_hold(world, submitted):
 
 def test_a_steps_input_is_checked_before_its_handler_and_nothing_is_applied(world, submitted):
     act(submitted, "branch_review", world.secretary_a, "approve", "同意")
-    data = {**PASSING_VOTE, "meeting_date": "上周五", "present": "四十"}
+    data = {**passing_vote(), "meeting_date": "上周五", "present": "四十"}
     with pytest.raises(CaseError) as refused:
         act(submitted, "branch_meeting", world.secretary_a, "record_vote", data=data)
     assert refused.value.messages == [

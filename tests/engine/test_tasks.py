@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from tests.cases import PASSING_VOTE, act, open_task
+from tests.cases import act, open_task, passing_vote
 from tests.factories import AppointmentFactory, MemberFactory, UserFactory
 from workflows.audit.models import AuditEvent
 from workflows.engine.errors import NotAllowed, StaleTask
@@ -175,7 +175,7 @@ def test_a_queue_member_never_sees_or_claims_their_own_case(world, submitted):
         member=member, round=submitted.round, statement="本人申请", by=third
     )
     act(application, "branch_review", world.secretary_a, "approve", "同意")
-    act(application, "branch_meeting", world.secretary_a, "record_vote", "通过", PASSING_VOTE)
+    act(application, "branch_meeting", world.secretary_a, "record_vote", "通过", passing_vote())
     task = open_task(application, "committee_review")
     assert task.owner is None
     assert [t.pk for t in queue_tasks(user=world.reviewer_1)] == [task.pk]

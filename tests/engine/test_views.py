@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.cases import PASSING_VOTE, act, open_task
+from tests.cases import act, open_task, passing_vote
 from tests.factories import MemberFactory
 from workflows.party_recommendation.models import Status
 from workflows.party_recommendation.services import application_submit
@@ -27,7 +27,7 @@ def test_inbox_lists_the_secretarys_task(client, world, submitted):
 
 def test_queue_shows_committee_review_to_each_reviewer(client, world, submitted):
     act(submitted, "branch_review", world.secretary_a, "approve", "同意")
-    act(submitted, "branch_meeting", world.secretary_a, "record_vote", "通过", PASSING_VOTE)
+    act(submitted, "branch_meeting", world.secretary_a, "record_vote", "通过", passing_vote())
     for reviewer in (world.reviewer_1, world.reviewer_2):
         body = login(client, reviewer).get(reverse("engine:queue")).content.decode()
         assert submitted.reference in body
@@ -46,7 +46,7 @@ def test_approving_from_the_task_page(client, world, submitted):
 def test_rule_violation_is_shown_and_the_input_kept(client, world, submitted):
     act(submitted, "branch_review", world.secretary_a, "approve", "同意")
     task = open_task(submitted, "branch_meeting")
-    data = {**PASSING_VOTE, "present": 20, "ballots": 20, "votes_for": 20, "votes_against": 0}
+    data = {**passing_vote(), "present": 20, "ballots": 20, "votes_for": 20, "votes_against": 0}
     response = login(client, world.secretary_a).post(
         reverse("engine:task", args=[task.pk]),
         {"action": "record_vote", "opinion": "", "votes_abstain": 0, **data},

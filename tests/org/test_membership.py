@@ -24,11 +24,11 @@ from workflows.org.models import LeaveReason, Member, Role, Standing, TransferSt
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+TODAY = timezone.localdate
 
 
 def _years_ago(years: int, days: int = 0) -> datetime.date:
-    return TODAY.replace(year=TODAY.year - years) - datetime.timedelta(days=days)
+    return TODAY().replace(year=TODAY().year - years) - datetime.timedelta(days=days)
 
 
 def test_a_branch_secretary_records_a_new_member_who_joined_at_an_allowed_age(world):
@@ -36,7 +36,7 @@ def test_a_branch_secretary_records_a_new_member_who_joined_at_an_allowed_age(wo
         name="吉𠮷新",
         gender="女",
         birth_date=_years_ago(17),
-        league_join_date=TODAY,
+        league_join_date=TODAY(),
         branch=world.branch_a,
         id_number="",
     )
@@ -51,7 +51,7 @@ def test_joining_outside_the_age_range_names_the_ages(world):
         name="年长",
         gender="男",
         birth_date=_years_ago(30),
-        league_join_date=TODAY,
+        league_join_date=TODAY(),
         branch=world.branch_a,
     )
     with pytest.raises(RuleViolation, match="入团时 30 周岁：入团年龄须满 14 周岁、未满 28 周岁"):
@@ -63,7 +63,7 @@ def test_another_branchs_secretary_cannot_record_or_edit(world):
         name="甲",
         gender="男",
         birth_date=_years_ago(20),
-        league_join_date=TODAY,
+        league_join_date=TODAY(),
         branch=world.branch_a,
     )
     with pytest.raises(NotAllowed):
@@ -133,16 +133,16 @@ def test_a_refused_transfer_needs_a_reason_and_a_cancelled_one_stays_put(world):
 def test_over_age_leaving_waits_for_the_rulebook_age_and_spares_office_holders(world):
     member = MemberFactory(branch=world.branch_a, birth_date=_years_ago(28, days=-10))
     with pytest.raises(RuleViolation, match=r"超龄离团须年满 28 周岁：.*为 27 周岁"):
-        member_leave(member=member, reason=LeaveReason.OVER_AGE, on=TODAY, by=world.secretary_a)
+        member_leave(member=member, reason=LeaveReason.OVER_AGE, on=TODAY(), by=world.secretary_a)
     older = MemberFactory(branch=world.branch_a, birth_date=_years_ago(29))
     AppointmentFactory(user=older.user, org=world.branch_a, role=Role.COMMITTEE_MEMBER)
     with pytest.raises(RuleViolation, match="现任心内科团支部委员，在团内担任职务期间保留团籍"):
-        member_leave(member=older, reason=LeaveReason.OVER_AGE, on=TODAY, by=world.secretary_a)
+        member_leave(member=older, reason=LeaveReason.OVER_AGE, on=TODAY(), by=world.secretary_a)
     plain = MemberFactory(branch=world.branch_a, birth_date=_years_ago(28))
-    member_leave(member=plain, reason=LeaveReason.OVER_AGE, on=TODAY, by=world.secretary_a)
+    member_leave(member=plain, reason=LeaveReason.OVER_AGE, on=TODAY(), by=world.secretary_a)
     plain.refresh_from_db()
-    assert not plain.is_active and plain.left_on == TODAY
-    assert AuditEvent.objects.get(action="member.leave").after == f"超龄离团（{TODAY}）"
+    assert not plain.is_active and plain.left_on == TODAY()
+    assert AuditEvent.objects.get(action="member.leave").after == f"超龄离团（{TODAY()}）"
 
 
 def test_a_committee_rulebook_moves_the_age_limit(world):
@@ -154,14 +154,14 @@ def test_a_committee_rulebook_moves_the_age_limit(world):
     )
     member = MemberFactory(branch=world.branch_a, birth_date=_years_ago(29))
     with pytest.raises(RuleViolation, match="超龄离团须年满 30 周岁"):
-        member_leave(member=member, reason=LeaveReason.OVER_AGE, on=TODAY, by=world.secretary_a)
+        member_leave(member=member, reason=LeaveReason.OVER_AGE, on=TODAY(), by=world.secretary_a)
 
 
 def test_probation_is_bounded_by_the_rulebook_and_ends_in_good_standing(world):
     member = world.members_a[2]
     with pytest.raises(RuleViolation, match="留团察看期限 13 个月：最长不超过 12 个月"):
         member_probation_start(
-            member=member, since=TODAY, months=13, reason="违纪", by=world.secretary_a
+            member=member, since=TODAY(), months=13, reason="违纪", by=world.secretary_a
         )
     member_probation_start(
         member=member,
@@ -175,9 +175,9 @@ def test_probation_is_bounded_by_the_rulebook_and_ends_in_good_standing(world):
     assert member.probation_until == datetime.date(2027, 2, 28)
     with pytest.raises(CaseError, match="正在留团察看"):
         member_probation_start(
-            member=member, since=TODAY, months=3, reason="again", by=world.secretary_a
+            member=member, since=TODAY(), months=3, reason="again", by=world.secretary_a
         )
-    member_probation_end(member=member, on=TODAY, note="表现良好", by=world.secretary_a)
+    member_probation_end(member=member, on=TODAY(), note="表现良好", by=world.secretary_a)
     member.refresh_from_db()
     assert member.standing == Standing.GOOD and member.probation_until is None
     assert AuditEvent.objects.get(action="member.probation_end").before.startswith("留团察看")

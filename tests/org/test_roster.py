@@ -21,26 +21,26 @@ from workflows.org.roster import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+TODAY = timezone.localdate
 
 
 def _born(years: int, days: int = 0) -> datetime.date:
-    return TODAY.replace(year=TODAY.year - years) + datetime.timedelta(days=days)
+    return TODAY().replace(year=TODAY().year - years) + datetime.timedelta(days=days)
 
 
 def test_a_branch_secretary_sees_their_branch_and_the_committee_sees_all(world, other_committee):
-    assert set(members_managed(user=world.secretary_a, on=TODAY)) == set(world.members_a)
-    committee_sees = members_managed(user=world.reviewer_1, on=TODAY)
+    assert set(members_managed(user=world.secretary_a, on=TODAY())) == set(world.members_a)
+    committee_sees = members_managed(user=world.reviewer_1, on=TODAY())
     assert world.outsider in committee_sees and world.applicant in committee_sees
-    assert not members_managed(user=other_committee.secretary, on=TODAY).filter(
+    assert not members_managed(user=other_committee.secretary, on=TODAY()).filter(
         branch__in=[world.branch_a, world.branch_b]
     )
-    assert member_scope_paths(user=world.applicant_user, on=TODAY) == []
+    assert member_scope_paths(user=world.applicant_user, on=TODAY()) == []
 
 
 def _filtered(world, **kwargs):
-    members = members_managed(user=world.committee_secretary, on=TODAY)
-    return set(members_filtered(members, rules_org=world.committee, on=TODAY, **kwargs))
+    members = members_managed(user=world.committee_secretary, on=TODAY())
+    return set(members_filtered(members, rules_org=world.committee, on=TODAY(), **kwargs))
 
 
 def test_the_list_flags_who_ages_out_soon_and_who_has(world):
@@ -84,7 +84,7 @@ def test_both_sides_see_a_transfer_and_only_the_receiving_side_is_asked(world):
     transfer = member_transfer_request(
         member=world.applicant, to_branch=world.branch_b, reason="调动", by=world.secretary_a
     )
-    assert transfer in transfers_seen_by(user=world.secretary_a, on=TODAY)
-    assert transfer in transfers_seen_by(user=world.secretary_b, on=TODAY)
-    assert not transfers_pending_for(user=world.secretary_a, on=TODAY)
-    assert list(transfers_pending_for(user=world.secretary_b, on=TODAY)) == [transfer]
+    assert transfer in transfers_seen_by(user=world.secretary_a, on=TODAY())
+    assert transfer in transfers_seen_by(user=world.secretary_b, on=TODAY())
+    assert not transfers_pending_for(user=world.secretary_a, on=TODAY())
+    assert list(transfers_pending_for(user=world.secretary_b, on=TODAY())) == [transfer]

@@ -5,9 +5,9 @@ from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
 from tests.cases import (
-    PASSING_VOTE,
     act,
     open_task,
+    passing_vote,
     publicity_window_elapses,
     to_committee_review,
     to_publicity,
@@ -117,7 +117,7 @@ def test_meeting_vote_of_exactly_half_of_should_attend_rejects(world, submitted)
         world.secretary_a,
         "record_vote",
         "",
-        {**PASSING_VOTE, "votes_for": 25, "votes_against": 10, "votes_abstain": 5},
+        {**passing_vote(), "votes_for": 25, "votes_against": 10, "votes_abstain": 5},
     )
     assert submitted.status == Status.REJECTED
 
@@ -132,7 +132,7 @@ def test_invalid_meeting_is_refused_and_nothing_changes(world, submitted):
             "record_vote",
             "",
             {
-                **PASSING_VOTE,
+                **passing_vote(),
                 "present": 25,
                 "ballots": 25,
                 "votes_for": 20,
@@ -248,7 +248,7 @@ def _meeting_refused(world, application, meeting_date) -> RuleViolation:
             world.secretary_a,
             "record_vote",
             "通过",
-            {**PASSING_VOTE, "meeting_date": meeting_date},
+            {**passing_vote(), "meeting_date": meeting_date},
         )
     assert not MeetingVote.objects.exists()
     assert application.status == Status.BRANCH_APPROVED
@@ -303,7 +303,7 @@ def test_eligibility_is_judged_again_on_the_day_the_meeting_met(world):
     )
     act(application, "branch_review", world.secretary_a, "approve", "同意")
     with pytest.raises(RuleViolation) as refused:
-        act(application, "branch_meeting", world.secretary_a, "record_vote", "通过", PASSING_VOTE)
+        act(application, "branch_meeting", world.secretary_a, "record_vote", "通过", passing_vote())
     assert refused.value.messages == [
         f"团员大会日（{today.year}年{today.month}月{today.day}日）年龄 29 岁，不在 18–28 岁之间"
     ]
