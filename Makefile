@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 WITH_ENV := bash scripts/with-env.sh
 MANAGE := $(WITH_ENV) $(PY) manage.py
 
-.PHONY: setup system venv migrate demo run test suite lint format messages static bench clean
+.PHONY: setup system venv migrate demo run test suite lint format messages static bench screenshots clean
 
 setup: system venv messages static
 
@@ -63,6 +63,10 @@ test: lint suite
 
 bench: setup
 	$(WITH_ENV) $(PY) scripts/benchmark.py
+
+# The README's pictures, taken from the demo that `make run` serves (start it first).
+screenshots: venv
+	$(PY) scripts/screenshots.py --url http://$(HOST):$(PORT)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -64,6 +64,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"
 )
+# The address people open: QR codes on PDFs and links in notifications are built from it, so
+# the default (this machine) draws a warning at start (project.checks, project.W001).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Served over TLS (README: Production); off for `make run`, plain HTTP on 127.0.0.1.
@@ -118,6 +120,8 @@ INSTALLED_APPS = [
     "workflows.api",
     # Demo data on top of everything (``seed_demo``, ``demo_logins``); nothing imports it.
     "workflows.demo",
+    # Checks of the deployment's own settings (SITE_URL).
+    "project.apps.ProjectConfig",
 ]
 
 MIDDLEWARE = [
@@ -199,7 +203,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "engine:inbox"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login lockout (django-axes; README: Production). An account is locked at one address after
@@ -289,6 +293,7 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI from our own static files (no CDN), so the docs page keeps the CSP below.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Content-Security-Policy (django-csp): nothing but this site's own files — no inline script,

@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from workflows.engine.site import site
+from workflows.engine.views.home import HomeView
 from workflows.org.views import PasswordChangeView
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="engine:inbox", permanent=False)),
+    path("", HomeView.as_view(), name="home"),
     # Ours, before Django's: it ends a password change that a committee reset requires.
     path("accounts/password_change/", PasswordChangeView.as_view(), name="password_change"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -64,3 +64,55 @@ def submitted(world, round_a):
         statement="积极参加志愿服务。",
         by=world.applicant_user,
     )
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on a free local port, and Django's SMTP backend sending to
+    it. Yields the list of mails it accepts, each with its envelope recipients and the message
+    parsed as a mail client reads it (headers decoded, ``get_content()`` the decoded body); an
+    address put in its ``refused`` set is answered 550 at RCPT."""
+    import socket
+    from dataclasses import dataclass
+    from email import message_from_bytes, policy
+    from email.message import EmailMessage
+
+    from aiosmtpd.controller import Controller
+
+    @dataclass
+    class Mail:
+        envelope_to: list[str]
+        message: EmailMessage
+
+    class Inbox(list):
+        refused: set[str]
+
+    received = Inbox()
+    received.refused = set()
+
+    class Collector:
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if address in received.refused:
+                return "550 mailbox unavailable"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+        async def handle_DATA(self, server, session, envelope):
+            message = message_from_bytes(envelope.original_content, policy=policy.default)
+            received.append(Mail(envelope_to=list(envelope.rcpt_tos), message=message))
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Collector(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    try:
+        yield received
+    finally:
+        controller.stop()

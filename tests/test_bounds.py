@@ -35,9 +35,9 @@ def test_a_birth_date_from_1900_to_today():
         assert _errors(PersonForm({**person, "birth_date": day})) == {"birth_date": [window]}
 
 
-def test_meeting_and_decision_dates_within_2000_to_2100():
+def test_meeting_and_decision_dates_within_2000_to_2100(submitted):
     for day in ("2000-01-01", "2100-12-31"):
-        form = TallyForm({"meeting_date": day}, case=None, task=None)
+        form = TallyForm({"meeting_date": day}, case=submitted, task=None)
         assert "meeting_date" not in _errors(form)
     window = "日期应在 2000-01-01 至 2100-12-31 之间"
     for day in ("1999-12-31", "2101-01-01"):
@@ -47,10 +47,10 @@ def test_meeting_and_decision_dates_within_2000_to_2100():
     assert _errors(TermStartForm({"starts_on": "9999-12-31"})) == {"starts_on": [window]}
 
 
-def test_vote_counts_up_to_a_realistic_roll():
-    form = TallyForm({"votes_for": 100_000}, case=None, task=None)
+def test_vote_counts_up_to_a_realistic_roll(submitted):
+    form = TallyForm({"votes_for": 100_000}, case=submitted, task=None)
     assert "votes_for" not in _errors(form)
-    form = TallyForm({"votes_for": 2**31}, case=None, task=None)
+    form = TallyForm({"votes_for": 2**31}, case=submitted, task=None)
     assert _errors(form)["votes_for"] == ["确保该值小于或等于100000。"]
 
 

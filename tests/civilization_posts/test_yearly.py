@@ -200,3 +200,19 @@ def test_the_report_is_required(post_world, reviews):
     w = post_world
     with pytest.raises(CaseError, match="请填写年度创建工作报告"):
         act(reviews[w.er], "report", w.leader_of(w.er), "submit_yearly_report", data={})
+
+
+def test_the_leader_hears_of_the_committees_verdict_and_the_committee_of_nothing(
+    post_world, reviews
+):
+    from workflows.engine.models import Notification
+
+    w = post_world
+    er = _reported(w, reviews[w.er])
+    act(er, "review", w.reviewer_1, "downgrade", "服务投诉增加", {"stars": 2})
+    leader = w.leader_of(w.er)
+    told = Notification.objects.filter(user=leader, text__contains=er.reference)
+    assert any("降星" in n.text for n in told), [n.text for n in told]
+    assert not Notification.objects.filter(
+        user=w.committee_secretary, text__startswith="您的"
+    ).exists()

@@ -53,3 +53,9 @@ def log_in(page, live_server, username: str, password: str = "pass") -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
+
+
+def go_to(page, section: str) -> None:
+    """Open a section as a person on a phone does: 更多 in the tab bar, then the section."""
+    page.click("[data-testid=tab-more]")
+    page.click(f"[data-testid=more-{section}]")

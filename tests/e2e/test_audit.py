@@ -7,7 +7,7 @@ from tests.factories import AppointmentFactory, UserFactory
 from workflows.org.models import Role
 from workflows.party_recommendation.services import application_act, application_submit
 
-from .conftest import log_in
+from .conftest import go_to, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +23,8 @@ def test_auditor_reads_a_case_history(page, live_server, e2e_world):
     AppointmentFactory(user=auditor, org=world.committee, role=Role.AUDITOR)
 
     log_in(page, live_server, "shenji")
-    page.click("text=审计")
+    go_to(page, "audit")
+    page.click("details.filters > summary")
     page.fill("input[name=case_label]", application.reference)
     page.click("[data-testid=audit-filter] button[type=submit]")
     events = page.inner_text("[data-testid=audit-events]")

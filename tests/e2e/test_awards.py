@@ -13,7 +13,7 @@ from tests.awards.helpers import (
 from workflows.awards import panel, services
 from workflows.awards.models import CampaignStatus, Nomination, NominationStatus
 
-from .conftest import log_in
+from .conftest import go_to, log_in
 from .test_elections import decide, log_out, open_task
 
 pytestmark = pytest.mark.e2e
@@ -27,7 +27,7 @@ def test_nomination_to_published_decision(page, live_server, e2e_world):
     services.campaign_open(campaign=campaign, by=world.committee_secretary)
 
     log_in(page, live_server, "applicant")
-    page.click("text=评优")
+    go_to(page, "awards")
     page.click(f"text={campaign.title}")
     page.click("[data-testid=nominate-excellent_member]")
     page.select_option("#id_member", str(world.applicant.pk))

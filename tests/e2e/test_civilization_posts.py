@@ -20,7 +20,7 @@ from workflows.civilization_posts import services
 from workflows.civilization_posts.forms import score_field_name
 from workflows.civilization_posts.models import PostApplication
 
-from .conftest import log_in
+from .conftest import go_to, log_in
 from .test_elections import decide, log_out, open_task
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("even_year")]
@@ -42,7 +42,7 @@ def test_application_to_recognition(page, live_server, e2e_world, settings):
     rubric = cycle.rubric_version().rubric
 
     log_in(page, live_server, "jz_hz")
-    page.click("text=文明号")
+    go_to(page, "civilization-posts")
     page.click(f"text={cycle.title}")
     page.click("[data-testid=apply-link]")
     page.fill("#id_summary", "围绕“急救零延误”开展创建，患者满意度 99.2%。")
@@ -78,7 +78,7 @@ def test_application_to_recognition(page, live_server, e2e_world, settings):
     log_out(page)
 
     log_in(page, live_server, "xn_hz")
-    page.click("text=文明号")
+    go_to(page, "civilization-posts")
     page.click("[data-testid=my-reviews]")
     page.click(f"[data-testid=review-{w.er.pk}]")
     for code, value in scores_totalling(rubric, Decimal(90)).items():

@@ -9,7 +9,7 @@ from tests.elections.helpers import candidates_for
 from workflows.elections.models import Election, Status
 from workflows.party_recommendation.services import application_submit
 
-from .conftest import log_in
+from .conftest import go_to, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -24,10 +24,9 @@ def open_task(page, live_server, reference: str, step: str) -> None:
 
 
 def decide(page, action: str, opinion: str = "") -> None:
-    page.check(f"input[name=action][value={action}]")
     if opinion:
         page.fill("#id_opinion", opinion)
-    page.click("[data-testid=submit-decision]")
+    page.click(f"[data-testid=act-{action}]")
     page.wait_for_selector(".message")
 
 
@@ -46,7 +45,7 @@ def test_branch_election_from_request_to_new_secretary(page, live_server, e2e_wo
     counters = world.members_a[:2]
 
     log_in(page, live_server, "a_shuji")
-    page.click("text=换届")
+    go_to(page, "elections")
     page.click("[data-testid=new-election]")
     page.fill("#id_meeting_date", timezone.localdate().isoformat())
     page.fill("#id_place", "门诊楼三楼会议室")

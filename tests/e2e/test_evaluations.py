@@ -10,7 +10,7 @@ from tests.factories import UserFactory, World
 from workflows.evaluations import services
 from workflows.evaluations.models import ReviewRound, SurveyBallot
 
-from .conftest import log_in
+from .conftest import go_to, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -32,21 +32,21 @@ def log_out(page):
 def test_a_year_of_evaluations_at_phone_size(page, live_server, world):
     today = timezone.localdate()
     log_in(page, live_server, "tw_shuji")
-    page.click("[data-testid=nav-evaluations]")
+    go_to(page, "evaluations")
     page.click("[data-testid=round-open] button[type=submit]")
     assert page.inner_text("[data-testid=round-status]") == "评议中"
-    page.click("[data-testid=nav-evaluations]")
+    go_to(page, "evaluations")
     page.click("[data-testid=survey-open] button[type=submit]")
     page.wait_for_selector("[data-testid=survey-results]")
     log_out(page)
 
     log_in(page, live_server, "applicant")
-    page.click("[data-testid=nav-evaluations]")
+    go_to(page, "evaluations")
     page.click("[data-testid=my-review]")
     page.fill("#id_text", "全年参加组织生活 12 次，志愿服务 𠮷 40 小时。")
     page.click("[data-testid=self-assessment-save]")
     assert "自评已保存" in page.inner_text(".message")
-    page.click("[data-testid=nav-evaluations]")
+    go_to(page, "evaluations")
     page.click("[data-testid=my-ballot]")
     assert "请评价心内科团支部书记 陈支书" in page.inner_text("[data-testid=ballot-form]")
     for index in range(5):
@@ -57,7 +57,7 @@ def test_a_year_of_evaluations_at_phone_size(page, live_server, world):
     log_out(page)
 
     log_in(page, live_server, "a_shuji")
-    page.click("[data-testid=nav-evaluations]")
+    go_to(page, "evaluations")
     page.click("[data-testid=led-review]")
     assert "全年参加组织生活 12 次" in page.inner_text("[data-testid=ratings-form]")
     page.fill("#id_meeting_date", today.isoformat())
@@ -88,12 +88,12 @@ def test_a_year_of_evaluations_at_phone_size(page, live_server, world):
     services.branch_review_confirm(branch_review=other, by=world.committee_secretary)
 
     log_in(page, live_server, "tw_shuji")
-    page.click("[data-testid=nav-evaluations]")
+    go_to(page, "evaluations")
     page.click("[data-testid=round-link]")
     page.click("text=心内科团支部")
     page.fill("#id_opinion", "同意")
     page.click("[data-testid=branch-confirm]")
-    page.click("[data-testid=nav-evaluations]")
+    go_to(page, "evaluations")
     page.click("[data-testid=round-link]")
     page.click("[data-testid=round-close]")
     assert page.inner_text("[data-testid=round-status]") == "公示中"
@@ -102,7 +102,7 @@ def test_a_year_of_evaluations_at_phone_size(page, live_server, world):
     assert "吉𠮷（心内科团支部）" in notice
     assert "组织生活" not in notice
 
-    page.click("[data-testid=nav-evaluations]")
+    go_to(page, "evaluations")
     page.click("[data-testid=survey-link]")
     rows = page.inner_text("[data-testid=survey-results]")
     assert "1/3（33.33%）" in rows  # 吉𠮷 voted, of the three members who rate 陈支书

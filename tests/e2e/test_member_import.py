@@ -14,7 +14,7 @@ from workflows.org.member_sheet import HEADERS
 from workflows.org.models import Member
 from workflows.party_recommendation.models import Application
 
-from .conftest import log_in
+from .conftest import go_to, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -32,7 +32,7 @@ def _sheet() -> bytes:
 
 def test_a_committee_brings_in_its_members_and_one_applies(page, live_server, e2e_world):
     log_in(page, live_server, "tw_shuji")
-    page.click("[data-testid=nav-accounts]")
+    go_to(page, "accounts")
     page.click("[data-testid=member-import]")
     with page.expect_download() as template:
         page.click("[data-testid=member-template]")
@@ -63,7 +63,7 @@ def test_a_committee_brings_in_its_members_and_one_applies(page, live_server, e2
     page.fill("#id_new_password1", "我的新密码-𠮷-2026")
     page.fill("#id_new_password2", "我的新密码-𠮷-2026")
     page.click("main button[type=submit]")
-    page.click("text=我的申请")
+    go_to(page, "my-cases")
     page.click("[data-testid=new-application]")
     page.select_option("#id_round", label="2026年第二批推优")
     page.fill("#id_statement", "参加抗疫志愿服务 120 小时。")

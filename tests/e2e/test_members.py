@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests.factories import MemberFactory
 from workflows.org.models import Member, Standing
 
-from .conftest import log_in
+from .conftest import go_to, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -29,7 +29,7 @@ def test_a_committee_keeps_its_members_current(page, live_server, e2e_world):
         birth_date=today.replace(year=today.year - 28) + datetime.timedelta(days=20),
     )
     log_in(page, live_server, "tw_zuzhi1")
-    page.click("[data-testid=nav-members]")
+    go_to(page, "members")
     page.click("summary:has-text('查找与筛选')")
     page.select_option("#id_status", "over_age_soon")
     page.click("button:has-text('筛选')")
@@ -47,7 +47,7 @@ def test_a_committee_keeps_its_members_current(page, live_server, e2e_world):
     _log_out(page)
 
     log_in(page, live_server, "a_shuji")
-    page.click("[data-testid=nav-members]")
+    go_to(page, "members")
     page.click(f"[data-member='{world.applicant.pk}'] a")
     page.click("summary:has-text('团员关系转接')")
     page.select_option("#id_transfer-to_branch", label="外科团支部")
@@ -57,7 +57,7 @@ def test_a_committee_keeps_its_members_current(page, live_server, e2e_world):
     _log_out(page)
 
     log_in(page, live_server, "b_shuji")
-    page.click("[data-testid=nav-members]")
+    go_to(page, "members")
     assert page.locator("[data-testid=incoming-count]").inner_text() == "1"
     page.click("[data-testid=transfers]")
     page.click("button:has-text('接收')")

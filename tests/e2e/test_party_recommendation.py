@@ -5,14 +5,14 @@ import pytest
 
 from workflows.party_recommendation.models import Application, Status
 
-from .conftest import log_in
+from .conftest import go_to, log_in
 
 pytestmark = pytest.mark.e2e
 
 
 def test_submit_then_secretary_approves_from_inbox(page, live_server, e2e_world):
     log_in(page, live_server, "applicant")
-    page.click("text=我的申请")
+    go_to(page, "my-cases")
     page.click("[data-testid=new-application]")
     page.select_option("#id_round", label="2026年第二批推优")
     page.fill("#id_statement", "参加抗疫志愿服务 120 小时，获院级优秀团员。")
@@ -25,9 +25,8 @@ def test_submit_then_secretary_approves_from_inbox(page, live_server, e2e_world)
     log_in(page, live_server, "a_shuji")
     assert page.inner_text("[data-testid=inbox-count]") == "1"
     page.click(f"text={reference}")
-    page.check("input[name=action][value=approve]")
     page.fill("#id_opinion", "符合推优条件，同意提交团员大会表决。")
-    page.click("[data-testid=submit-decision]")
+    page.click("[data-testid=act-approve]")
     page.wait_for_selector(".message")
     assert f"已办理：{reference}" in page.inner_text(".message")
 
@@ -35,4 +34,5 @@ def test_submit_then_secretary_approves_from_inbox(page, live_server, e2e_world)
     assert application.status == Status.BRANCH_APPROVED
     page.goto(f"{live_server.url}{application.get_absolute_url()}")
     assert page.inner_text("[data-testid=case-status]") == "待团员大会表决"
-    assert "团员大会表决 — 陈支书" in page.inner_text("main")
+    pending = page.inner_text("[data-testid=timeline] .timeline-pending").split()
+    assert pending[:4] == ["团员大会表决", "·", "办理中", "陈支书"]

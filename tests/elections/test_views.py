@@ -113,7 +113,13 @@ def test_counting_form_records_a_round(client, world, people):
         "void": 0,
         **{f"votes_{c.pk}": 30 for c in candidates[:5]},
     }
-    response = client.post(reverse("engine:task", args=[task.pk]), data)
+    # A void round is shown, and recorded only once its outcome is confirmed.
+    unconfirmed = client.post(reverse("engine:task", args=[task.pk]), data)
+    assert unconfirmed.status_code == 400
+    assert "本轮选举无效；提交后本轮作废，须重新投票" in unconfirmed.content.decode()
+    response = client.post(
+        reverse("engine:task", args=[task.pk]), {**data, "confirm_outcome": "on"}
+    )
     assert response.status_code == 302
     election.refresh_from_db()
     assert election.status == Status.APPROVED  # 40 of 56 voters is not more than four fifths

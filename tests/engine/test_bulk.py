@@ -60,7 +60,7 @@ def test_bulk_from_the_inbox_page(client, world, three):
     client.force_login(world.secretary_a)
     tasks = [open_task(a) for a in three[:2]]
     data = {"task": [t.pk for t in tasks], **{f"opinion_{t.pk}": "材料齐全，同意" for t in tasks}}
-    response = client.post(reverse("engine:inbox_bulk"), data, follow=True)
+    response = client.post(reverse("engine:inbox_bulk"), {**data, "confirm": "1"})
     body = response.content.decode()
     assert body.count("已同意") == 2
     assert Opinion.objects.filter(text="材料齐全，同意").count() == 2

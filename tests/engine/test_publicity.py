@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from tests.cases import open_task, publicity_window_elapses, to_committee_review, to_publicity
+from tests.cases import open_task, to_committee_review, to_publicity
 from tests.factories import AppointmentFactory, CalendarOverrideFactory, MemberFactory, UserFactory
 from workflows.audit.models import AuditEvent
 from workflows.engine.models import Publicity
@@ -102,7 +102,6 @@ def test_the_committee_reads_who_objected(client, world, objected):
     client.force_login(world.committee_secretary)
     body = client.get(objected.get_absolute_url()).content.decode()
     assert "志愿服务时长不实。" in body and OBJECTOR in body
-    publicity_window_elapses(objected)
     task = open_task(objected, "objection_review")
     assert OBJECTOR in client.get(reverse("engine:task", args=[task.pk])).content.decode()
 

@@ -77,7 +77,7 @@ def test_a_reset_shows_the_temporary_password_once_and_forces_a_change(client, w
             "new_password2": "新密码-𠮷-长一些",
         },
     )
-    assert changed.url == reverse("engine:inbox")
+    assert changed.url == reverse("home")
     assert client.get(reverse("engine:inbox")).status_code == 200
     client.logout()
     assert log_in(client, "applicant", "新密码-𠮷-长一些").status_code == 302

@@ -162,18 +162,18 @@ def test_objection_pauses_until_dismissed(world, submitted):
     )
     submitted.refresh_from_db()
     assert submitted.status == Status.OBJECTION
-    publicity_window_elapses(submitted)
-    assert submitted.status == Status.OBJECTION
+    # The committee's 异议核查 is waiting at once; dismissed, the 公示 runs on to its end.
     act(submitted, "objection_review", world.committee_secretary, "dismiss", "经核查，反映不属实")
-    assert submitted.status == Status.PUBLICITY_PASSED
+    assert submitted.status == Status.IN_PUBLICITY
     assert Objection.objects.get().upheld is False
+    publicity_window_elapses(submitted)
+    assert submitted.status == Status.PUBLICITY_PASSED
 
 
 def test_upheld_objection_rejects(world, submitted):
     to_publicity(world, submitted)
     publicity = Publicity.objects.for_case(submitted).get()
     application_object(publicity=publicity, by=world.secretary_a, text="反映问题")
-    publicity_window_elapses(submitted)
     act(submitted, "objection_review", world.committee_secretary, "uphold", "经核查属实")
     assert submitted.status == Status.REJECTED
 

@@ -8,8 +8,14 @@ class AwardsConfig(AppConfig):
     verbose_name = _("五四评优")
 
     def ready(self) -> None:
+        from workflows.engine.owed import owed_register
         from workflows.engine.registry import process_declare
+        from workflows.engine.starts import starts_register
 
+        from .owed import ballots_owed
         from .process import PROCESS
+        from .starts import award_starts
 
         process_declare(PROCESS)
+        owed_register(ballots_owed)
+        starts_register(award_starts)

@@ -6,13 +6,17 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from workflows.engine.bounds import YEAR
+from workflows.engine.confirmation import OutcomeConfirmMixin
 from workflows.engine.fields import process_date_field
 from workflows.org.models import Member, Organization
 
+from .conditions import rules_of
 from .models import Category, Judging, NominationStatus
 from .panel import panel_results
+from .services import panel_words
 
 
 class CampaignForm(forms.Form):
@@ -37,7 +41,7 @@ class CampaignForm(forms.Form):
     def __init__(self, *args, judges_queryset, presets: list[dict], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["judges"].queryset = judges_queryset
-        self.fields["codes"].choices = [(p["code"], p["name"]) for p in presets]
+        self.fields["codes"].choices = [(p["code"], _(p["name"])) for p in presets]
         self.fields["codes"].initial = [p["code"] for p in presets]
 
 
@@ -101,9 +105,12 @@ class NominationForm(forms.Form):
                 self.fields["member"].initial = only[0].pk
 
 
-class ShortlistForm(forms.Form):
-    """The panel's result: decide ties at a quota line; confirm absent judges."""
+class ShortlistForm(OutcomeConfirmMixin, forms.Form):
+    """The panel's result: decide ties at a quota line; confirm absent judges. The nominees it
+    leaves out end there: the page names them first, in the words their record will keep, and
+    publishing asks to confirm it."""
 
+    confirm_action = "publish_shortlist"
     picks = forms.MultipleChoiceField(
         label=_("并列人选中决定入围的"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -111,10 +118,45 @@ class ShortlistForm(forms.Form):
 
     def __init__(self, data=None, *, case, task):
         super().__init__(data)
+        self.campaign = case
         self.results = panel_results(campaign=case)
         self.fields["picks"].choices = [
             (t.nomination_id, t.name) for r in self.results for t in r.ranking.tied
         ]
+        self.confirm_field_add()
+        self.left_out = self._left_out(self.results)
+
+    def _left_out(self, results) -> list[str]:
+        """Each nominee the shortlist leaves out, with the words their record will keep (ties
+        still to be decided are not yet out)."""
+        fraction = rules_of(self.campaign).fraction("shortlist_fraction")
+        return [
+            f"{tally.name}：{panel_words(tally, fraction, result)}"
+            for result in results
+            for tally in result.tallies
+            if tally.nomination_id not in result.ranking.selected
+            and tally not in result.ranking.tied
+        ]
+
+    def left_out_sentence(self) -> str:
+        count = len(self.left_out)
+        return ngettext(
+            "提交后 %(count)s 人未入围，其推荐到此结束",
+            "提交后 %(count)s 人未入围，其推荐到此结束",
+            count,
+        ) % {"count": count}
+
+    def clean(self):
+        data = super().clean()
+        if self.recording():
+            picks = {int(pk) for pk in data.get("picks") or []}
+            self.results = panel_results(campaign=self.campaign, picks=picks)
+            self.left_out = self._left_out(self.results)
+            ties_open = any(result.ranking.tie_open for result in self.results)
+            self.outcome_confirm(
+                sentence=self.left_out_sentence(), failing=bool(self.left_out) and not ties_open
+            )
+        return data
 
     def service_data(self) -> dict:
         return {

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, transition
 
@@ -78,6 +79,15 @@ class Campaign(CaseBase):
         verbose_name = _("五四评优")
         verbose_name_plural = _("五四评优")
         ordering = ["-year", "-created_at"]
+
+    @property
+    def told_user_id(self) -> int | None:
+        # The committee runs it: its staff follow it in their 待办, nobody applied.
+        return None
+
+    @classmethod
+    def search_filter(cls, text: str) -> models.Q:
+        return models.Q(reference__icontains=text) | models.Q(title__icontains=text)
 
     @property
     def headline(self) -> str:
@@ -244,7 +254,8 @@ class Category(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        # A preset's name reads in the page's language; a committee's own name as typed.
+        return gettext(self.name)
 
     def clean(self) -> None:
         problems = {}
@@ -359,6 +370,14 @@ class Nomination(CaseBase):
         verbose_name = _("评优推荐")
         verbose_name_plural = _("评优推荐")
         ordering = ["category__order", "rank", "pk"]
+
+    @classmethod
+    def search_filter(cls, text: str) -> models.Q:
+        return (
+            models.Q(reference__icontains=text)
+            | models.Q(subject__name__icontains=text)
+            | models.Q(subject__isnull=True, nominee_org__name__icontains=text)
+        )
 
     @property
     def headline(self) -> str:

@@ -3,6 +3,7 @@ the 荣誉证书. Plain data only, so a failed render can be retried later."""
 
 from __future__ import annotations
 
+from workflows.documents.addressing import copies_text, superiors_of
 from workflows.documents.formatting import date_cn
 from workflows.rules.quota import Quota
 
@@ -86,6 +87,7 @@ def notice_context(campaign: Campaign, quotas: list[tuple[Category, Quota]]) -> 
         "recipients": "各基层团组织",
         "body": body,
         "signer": campaign.org.name,
+        "copies": copies_text(superiors_of(campaign.org)),
     }
 
 
@@ -130,9 +132,10 @@ def decision_context(
     return {
         "issuer_mark": f"{campaign.org.name}文件",
         "title": title,
-        "recipients": "",
+        "recipients": "各基层团组织",
         "body": body,
         "signer": campaign.org.name,
+        "copies": copies_text(superiors_of(campaign.org)),
     }
 
 

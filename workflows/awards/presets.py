@@ -1,8 +1,13 @@
 """The league's usual honours (两红两优 and others) with their customary conditions, from which a
 committee starts a campaign. Percentages come from the committee's rulebook; everything here
-can be edited per campaign before the 通知 goes out."""
+can be edited per campaign before the 通知 goes out.
+
+A campaign stores the names in Chinese, as its documents print them; pages show a name in the
+reader's language when it is still the preset's (``Category.__str__``)."""
 
 from __future__ import annotations
+
+from django.utils.translation import gettext_noop
 
 from workflows.rules.selectors import ResolvedRules
 
@@ -14,7 +19,7 @@ def category_presets(rules: ResolvedRules) -> list[dict]:
     return [
         {
             "code": "red_flag_committee",
-            "name": "五四红旗团委",
+            "name": gettext_noop("五四红旗团委"),
             "kind": CategoryKind.COMMITTEE,
             "judging": Judging.SCORE,
             "basis": Basis.COMMITTEES,
@@ -24,7 +29,7 @@ def category_presets(rules: ResolvedRules) -> list[dict]:
         },
         {
             "code": "red_flag_branch",
-            "name": "五四红旗团支部",
+            "name": gettext_noop("五四红旗团支部"),
             "kind": CategoryKind.BRANCH,
             "judging": Judging.SCORE,
             "basis": Basis.BRANCHES,
@@ -36,7 +41,7 @@ def category_presets(rules: ResolvedRules) -> list[dict]:
         },
         {
             "code": "excellent_member",
-            "name": "优秀共青团员",
+            "name": gettext_noop("优秀共青团员"),
             "kind": CategoryKind.INDIVIDUAL,
             "judging": Judging.VOTE,
             "basis": Basis.MEMBERS,
@@ -52,7 +57,7 @@ def category_presets(rules: ResolvedRules) -> list[dict]:
         },
         {
             "code": "excellent_cadre",
-            "name": "优秀共青团干部",
+            "name": gettext_noop("优秀共青团干部"),
             "kind": CategoryKind.INDIVIDUAL,
             "judging": Judging.VOTE,
             "basis": Basis.CADRES,
@@ -65,7 +70,7 @@ def category_presets(rules: ResolvedRules) -> list[dict]:
         },
         {
             "code": "job_expert",
-            "name": "青年岗位能手",
+            "name": gettext_noop("青年岗位能手"),
             "kind": CategoryKind.INDIVIDUAL,
             "judging": Judging.SCORE,
             "basis": Basis.FIXED,
@@ -78,7 +83,7 @@ def category_presets(rules: ResolvedRules) -> list[dict]:
         },
         {
             "code": "youth_medal",
-            "name": "五四青年奖章",
+            "name": gettext_noop("五四青年奖章"),
             "kind": CategoryKind.INDIVIDUAL,
             "judging": Judging.VOTE,
             "basis": Basis.FIXED,

@@ -18,6 +18,7 @@ from workflows.engine.declaration import (
     revise_step,
 )
 from workflows.engine.models import Decision
+from workflows.engine.signers import Signers
 from workflows.rules.defaults import (
     SRC_SYSTEM,
     Kind,
@@ -86,6 +87,7 @@ NOMINATION_STEPS = (
         approve="committee_approve",
         returns="return_to_nominator",
         due_working_days=10,
+        signers=Signers(),
     ),
     objection_review_step(
         dismiss=services.objection_decide(False), uphold=services.objection_decide(True)

@@ -17,6 +17,7 @@ from workflows.documents.selectors import documents_for
 from workflows.engine.errors import CaseError
 from workflows.engine.services.publicity import publicity_latest
 from workflows.engine.views.common import report_error
+from workflows.engine.visibility import case_visible_to
 from workflows.org.models import Organization, OrgKind
 from workflows.rules.selectors import rules_resolve
 
@@ -125,6 +126,7 @@ class CampaignView(LoginRequiredMixin, View):
             {
                 "campaign": campaign,
                 "managed": managed,
+                "record_visible": case_visible_to(case=campaign, user=request.user),
                 "categories": categories,
                 "unit_quotas": selectors.unit_quotas(user=request.user, campaign=campaign),
                 "nominations": selectors.campaign_nominations(campaign=campaign, user=request.user),

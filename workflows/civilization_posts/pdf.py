@@ -4,6 +4,7 @@ retried later."""
 
 from __future__ import annotations
 
+from workflows.documents.addressing import copies_text, superiors_of
 from workflows.documents.formatting import date_cn
 from workflows.rules.selectors import ResolvedRules
 from workflows.wording import chinese_number, document_language, fraction_text
@@ -16,13 +17,14 @@ def _p(text: str, level: int = 0) -> dict:
     return {"level": level, "text": text}
 
 
-def _official(cycle: Cycle, title: str, body: list[dict], recipients: str = "") -> dict:
+def _official(cycle: Cycle, title: str, body: list[dict]) -> dict:
     return {
         "issuer_mark": f"{cycle.org.name}文件",
         "title": title,
-        "recipients": recipients,
+        "recipients": "各基层团组织",
         "body": body,
         "signer": cycle.org.name,
+        "copies": copies_text(superiors_of(cycle.org)),
     }
 
 
@@ -64,7 +66,7 @@ def notice_context(cycle: Cycle, rules: ResolvedRules) -> dict:
             f"{cycle.org.name}综合评定并公示后，按星级命名青年文明号。"
         ),
     ]
-    return _official(cycle, f"关于开展{cycle.title}工作的通知", body, "各基层团组织")
+    return _official(cycle, f"关于开展{cycle.title}工作的通知", body)
 
 
 def application_notice_context(cycle: Cycle, rubric: Rubric) -> dict:
@@ -93,7 +95,7 @@ def application_notice_context(cycle: Cycle, rubric: Rubric) -> dict:
             "逐项自评分和佐证材料，经所在单位团组织审核后报送。"
         ),
     ]
-    return _official(cycle, f"关于做好{cycle.title}申报工作的通知", body, "各基层团组织")
+    return _official(cycle, f"关于做好{cycle.title}申报工作的通知", body)
 
 
 def decision_context(

@@ -20,6 +20,7 @@ from workflows.engine.declaration import (
     revise_step,
 )
 from workflows.engine.models import Decision
+from workflows.engine.signers import Signers
 from workflows.rules.defaults import SRC_SYSTEM, flag_setting, fraction_setting, int_setting
 
 from . import documents, forms, inputs, peer_review, services, yearly
@@ -122,7 +123,13 @@ APPLICATION_STEPS = (
         ),
         due_working_days=5,
     ),
-    review_step("committee_check", "团委资格审查", approve="qualify", due_working_days=10),
+    review_step(
+        "committee_check",
+        "团委资格审查",
+        approve="qualify",
+        due_working_days=10,
+        signers=Signers(),
+    ),
     objection_review_step(
         dismiss=services.objection_decide(False), uphold=services.objection_decide(True)
     ),

@@ -11,7 +11,7 @@ from workflows.documents.models import IssuedDocument
 from workflows.documents.selectors import documents_latest
 from workflows.engine.models import Attachment
 from workflows.engine.visibility import cases_visible_to, committee_cases_visible_to, visible_paths
-from workflows.org.models import Organization, OrgKind, Role
+from workflows.org.models import LEAGUE_KINDS, Organization, OrgKind, Role
 from workflows.org.selectors import acting_user_ids, orgs_with_role, path_filter
 
 from .documents import PLAQUE_KIND
@@ -79,6 +79,15 @@ def collectives_with_counts(queryset: QuerySet[Collective]) -> QuerySet[Collecti
 
 def units_led_by(*, user: AbstractBaseUser) -> QuerySet[Organization]:
     return orgs_with_role(user=user, roles=LEADING_ROLES, on=timezone.localdate())
+
+
+def registering_units(*, user: AbstractBaseUser) -> QuerySet[Organization]:
+    """League units under those ``user`` leads, where a collective may be registered: a party
+    secretary leads a unit too, but registers no league collective."""
+    led = [org.path for org in units_led_by(user=user)]
+    return Organization.objects.filter(
+        path_filter(led, "path"), kind__in=[str(kind) for kind in LEAGUE_KINDS]
+    )
 
 
 def committees_led_by(*, user: AbstractBaseUser) -> QuerySet[Organization]:

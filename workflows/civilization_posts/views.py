@@ -19,8 +19,8 @@ from workflows.engine.errors import CaseError
 from workflows.engine.services.publicity import publicity_latest
 from workflows.engine.spreadsheets import SheetInvalid, SheetRow, fix_sheet, fixed_rows
 from workflows.engine.views.common import report_error
-from workflows.org.models import LEAGUE_KINDS, Organization
-from workflows.org.selectors import path_filter
+from workflows.engine.visibility import case_visible_to
+from workflows.org.models import Organization
 from workflows.rules.selectors import rules_resolve
 
 from . import peer_review, roster, selectors, services, yearly
@@ -47,8 +47,6 @@ from .models import (
 )
 from .records import collective_facts, collective_problems
 from .roster_file import ROSTER_COLUMNS, roster_rows, roster_workbook
-
-LEAGUE_KIND_VALUES = [str(kind) for kind in LEAGUE_KINDS]
 
 
 def _cycle_or_404(request, pk: int):
@@ -154,6 +152,7 @@ class CycleView(LoginRequiredMixin, View):
             {
                 "cycle": cycle,
                 "managed": managed,
+                "record_visible": case_visible_to(case=cycle, user=request.user),
                 "rubric": cycle.rubric_version(),
                 "filings": selectors.cycle_cases(queryset=cycle.filings.all(), user=request.user),
                 "applications": selectors.cycle_cases(
@@ -330,15 +329,14 @@ class CollectiveListView(LoginRequiredMixin, View):
             "civilization_posts/collectives.html",
             {
                 "collectives": collectives[:500],
-                "can_register": selectors.units_led_by(user=request.user).exists(),
+                "can_register": selectors.registering_units(user=request.user).exists(),
             },
         )
 
 
 class CollectiveNewView(LoginRequiredMixin, View):
     def _form(self, request, data=None):
-        led = [org.path for org in selectors.units_led_by(user=request.user)]
-        orgs = Organization.objects.filter(path_filter(led, "path"), kind__in=LEAGUE_KIND_VALUES)
+        orgs = selectors.registering_units(user=request.user)
         if not orgs.exists():
             raise Http404
         return CollectiveForm(data, orgs=orgs)

@@ -88,6 +88,7 @@ def _prepared(
     today = date_cn(timezone.localdate())
     return short_code, {
         "issuer_mark": f"{org.name}文件",
+        "printer": org.name,
         "date": today,
         "decisions": decisions,
         **context,

@@ -8,8 +8,14 @@ class ElectionsConfig(AppConfig):
     verbose_name = _("团支部换届选举")
 
     def ready(self) -> None:
+        from workflows.engine.owed import owed_register
         from workflows.engine.registry import process_declare
+        from workflows.engine.starts import starts_register
 
+        from .owed import requests_owed
         from .process import PROCESS
+        from .starts import election_starts
 
         process_declare(PROCESS)
+        owed_register(requests_owed)
+        starts_register(election_starts)

@@ -30,12 +30,21 @@ def _own(election: Election) -> Organization:
     return election.org
 
 
-# kind → (issuer, context builder): the branch writes up, the committee replies.
-KINDS: dict[str, tuple[Callable[[Election], Organization], Callable[[Election, str], dict]]] = {
-    "election_request": (_own, lambda election, _opinion: pdf.request_context(election)),
-    "election_plan_reply": (reply_issuer, pdf.plan_reply_context),
-    "election_report": (_own, lambda election, _opinion: pdf.report_context(election)),
-    "election_result_reply": (reply_issuer, pdf.result_reply_context),
+Builder = Callable[[Election, str, AbstractBaseUser], dict]
+
+# kind → (issuer, context builder of (election, opinion, by)): the branch writes up and whoever
+# sends it signs it off (签发人), the committee replies.
+KINDS: dict[str, tuple[Callable[[Election], Organization], Builder]] = {
+    "election_request": (_own, lambda election, _opinion, by: pdf.request_context(election, by=by)),
+    "election_plan_reply": (
+        reply_issuer,
+        lambda election, opinion, _by: pdf.plan_reply_context(election, opinion),
+    ),
+    "election_report": (_own, lambda election, _opinion, by: pdf.report_context(election, by=by)),
+    "election_result_reply": (
+        reply_issuer,
+        lambda election, opinion, _by: pdf.result_reply_context(election, opinion),
+    ),
 }
 
 
@@ -44,7 +53,7 @@ def election_document_issue(
 ) -> None:
     issuer, build = KINDS[kind]
     with document_language():
-        context = build(election, opinion)
+        context = build(election, opinion, by)
         decisions = case_decisions(case=election)
     document_issue_after_commit(
         kind=kind,

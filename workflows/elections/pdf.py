@@ -3,8 +3,11 @@ render can be retried later. Body blocks: level 0 paragraph, 1 一、 2 （一�
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AbstractBaseUser
+
+from workflows.documents.addressing import between, copies_text, signatory_name
 from workflows.documents.formatting import date_cn, month_cn
-from workflows.org.selectors import league_committee_of
+from workflows.org.selectors import league_committee_of, party_org_of
 
 from .conditions import rules_of
 from .models import Election
@@ -20,14 +23,22 @@ def _committee_name(election: Election) -> str:
     return committee.name if committee else ""
 
 
+def _copies(election: Election) -> str:
+    """Both ways, the branch's party organisation and any 团总支 between it and the committee
+    hear of the election."""
+    branch = election.org
+    committee = league_committee_of(branch)
+    return copies_text([party_org_of(branch), *between(branch, committee)])
+
+
 def _seats_text(election: Election) -> str:
     if election.seats == 1:
         return "选举产生团支部书记1名"
     return f"选举产生新一届团支部委员会委员{election.seats}名"
 
 
-def request_context(election: Election) -> dict:
-    """请示: the branch asks its committee to approve the election plan."""
+def request_context(election: Election, *, by: AbstractBaseUser) -> dict:
+    """请示: the branch asks its committee to approve the election plan; ``by`` signs it off."""
     branch = election.org
     term = election.term
     candidates = list(election.candidates.all())
@@ -75,10 +86,12 @@ def request_context(election: Election) -> dict:
     return {
         "issuer_mark": f"{branch.name}文件",
         "number": election.request_number,
+        "signatory": signatory_name(by),
         "title": "关于召开团员大会进行换届选举的请示",
         "recipients": _committee_name(election),
         "body": body,
         "signer": branch.name,
+        "copies": _copies(election),
     }
 
 
@@ -115,6 +128,7 @@ def plan_reply_context(election: Election, opinion: str) -> dict:
         "recipients": election.org.name,
         "body": body,
         "signer": committee.name,
+        "copies": _copies(election),
     }
 
 
@@ -129,8 +143,8 @@ def _officer_lines(election: Election) -> list[dict]:
     ]
 
 
-def report_context(election: Election) -> dict:
-    """选举结果报告."""
+def report_context(election: Election, *, by: AbstractBaseUser) -> dict:
+    """选举结果报告, signed off by ``by``."""
     rounds = list(election.rounds.all())
     elected = list(election.candidates.filter(elected=True))
     body = [
@@ -152,10 +166,12 @@ def report_context(election: Election) -> dict:
     return {
         "issuer_mark": f"{election.org.name}文件",
         "number": election.report_number,
+        "signatory": signatory_name(by),
         "title": "关于换届选举结果的报告",
         "recipients": _committee_name(election),
         "body": body,
         "signer": election.org.name,
+        "copies": _copies(election),
     }
 
 
@@ -179,4 +195,5 @@ def result_reply_context(election: Election, opinion: str) -> dict:
         "recipients": election.org.name,
         "body": body,
         "signer": committee.name,
+        "copies": _copies(election),
     }

@@ -1,4 +1,6 @@
-"""Counts for the navigation bar, computed with three small queries per page."""
+"""Counts for the navigation bar and the phone's tab bar: tasks, queue, unread notifications,
+and what the processes say a person owes besides tasks (``engine.owed``), a few COUNT queries
+per page whatever the data."""
 
 from django.http import HttpRequest
 

@@ -16,9 +16,10 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from workflows.rules.defaults import Setting, working_days_setting
+from workflows.rules.defaults import SRC_SYSTEM, Kind, Setting, working_days_setting
 
 from .models import Decision
+from .signers import MODE_CHOICES, Signers, SignKeys
 
 # handler(case, *, by, opinion, data, files, task): the step's one service call.
 Handler = Callable[..., None]
@@ -94,6 +95,21 @@ class Step:
     form: StepForm | None = None
     # The applicant's own steps (revise, resubmit) are the one place the subject acts.
     recuse: bool = True
+    # How several assignees sign (会签, 或签, k of n): a rulebook setting with this default.
+    signers: Signers | None = None
+
+    def __post_init__(self) -> None:
+        if self.signers is not None and not self.signable:
+            raise ValueError(f"环节 {self.node} 声明了多人签署，但它不是可多人签署的审核环节")
+
+    @property
+    def signable(self) -> bool:
+        """Whether several people may each sign it (会签, 加签): a review by an office whose one
+        approving action needs no input beyond the opinion."""
+        approving = [act for act in self.actions if act.action.decision == Decision.APPROVE]
+        return (
+            self.recuse and self.form is None and len(approving) == 1 and approving[0].input is None
+        )
 
     @property
     def action_keys(self) -> tuple[str, ...]:
@@ -111,6 +127,7 @@ def review_step(
     returns: str = "return_to_applicant",
     rejects: str = "reject",
     due_working_days: int,
+    signers: Signers | None = None,
 ) -> Step:
     """The usual office review: approve (a transition or a handler), return to the applicant,
     or end the case."""
@@ -123,6 +140,7 @@ def review_step(
             REJECT.transition(rejects),
         ),
         due_working_days=due_working_days,
+        signers=signers,
     )
 
 
@@ -183,6 +201,11 @@ class FlowSpec:
     def deadline_key(self, step: Step) -> str:
         return f"due_{self.key}_{step.node}"
 
+    def signers_keys(self, step: Step) -> SignKeys:
+        return SignKeys(
+            mode=f"signers_{self.key}_{step.node}", k=f"signers_k_{self.key}_{step.node}"
+        )
+
 
 @dataclass(frozen=True)
 class Process:
@@ -209,3 +232,29 @@ class Process:
             for step in flow.steps
             if step.due_working_days
         }
+
+    def signers_settings(self) -> dict[str, Setting]:
+        """Two rulebook settings per step that declares signers: how its assignees sign, and
+        the approvals that carry it in k of n."""
+        settings = {}
+        for flow in self.flows:
+            for step in flow.steps:
+                if step.signers is None:
+                    continue
+                keys = flow.signers_keys(step)
+                name = f"{flow.label}·{step.title}"
+                settings[keys.mode] = Setting(
+                    f"{name}签署方式",
+                    step.signers.mode.value,
+                    Kind.CHOICE,
+                    SRC_SYSTEM,
+                    choices=MODE_CHOICES,
+                )
+                settings[keys.k] = Setting(
+                    f"{name}同意人数 k（k 人同意即通过时；多于办理人数时须全部同意）",
+                    step.signers.k,
+                    Kind.INT,
+                    SRC_SYSTEM,
+                    minimum=1,
+                )
+        return settings

@@ -71,8 +71,23 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
         return self.subject.name if self.subject_id else self.org.name
 
     @property
+    def told_user_id(self) -> int | None:
+        """Who is told of each move of the case: whoever applied for it."""
+        return self.applicant_id
+
+    @property
     def subject_user_id(self) -> int | None:
         return self.subject.user_id if self.subject_id else None
+
+    @classmethod
+    def search_filter(cls, text: str) -> models.Q:
+        """Cases whose reference or headline contains ``text``: what the search box of every
+        list matches. A case whose headline is something else (a collective, a title) says so."""
+        return (
+            models.Q(reference__icontains=text)
+            | models.Q(subject__name__icontains=text)
+            | models.Q(subject__isnull=True, org__name__icontains=text)
+        )
 
     TRANSITION_LABELS: dict[str, str | Promise] = {}
 
@@ -318,3 +333,22 @@ class Objection(models.Model):
 
     def __str__(self) -> str:
         return self.text[:30]
+
+
+class OpinionPhrase(models.Model):
+    """常用语: a phrase an approver keeps to put into an opinion with one tap."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opinion_phrases"
+    )
+    text = models.CharField(_("常用语"), max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("常用语")
+        verbose_name_plural = _("常用语")
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "text"], name="opinion_phrase_once")]
+
+    def __str__(self) -> str:
+        return self.text

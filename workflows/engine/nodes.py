@@ -1,5 +1,5 @@
 """Flow nodes with the engine's rules built in: assignment by office, substitutes, recusal,
-due dates, and notification of whoever must act."""
+due dates, steps several people sign, and notification of whoever must act."""
 
 from __future__ import annotations
 
@@ -13,8 +13,16 @@ from workflows.org.models import Organization
 from workflows.org.selectors import acting_user_ids, holds_role
 
 from .declaration import Step
-from .routing import Assignment, Route, queue_permission, queue_role, route_resolve
+from .routing import (
+    Assignment,
+    Route,
+    queue_permission,
+    queue_role,
+    route_people,
+    route_resolve,
+)
 from .rulings import case_setting
+from .signers import Mode, Signers, SignKeys, group_seats, policy_of, sign_of, waiting_on
 
 if TYPE_CHECKING:
     from workflows.rules.calendar import Window
@@ -36,11 +44,13 @@ class HumanTask(flow.View):
         self.router = router
         self.spec: Step | None = None
         self.deadline_key = ""
+        self.signers_keys: SignKeys | None = None
         self.rulebook = ""
 
-    def bind(self, step: Step, *, deadline_key: str, rulebook: str) -> None:
+    def bind(self, step: Step, *, deadline_key: str, signers_keys: SignKeys, rulebook: str) -> None:
         self.spec = step
         self.deadline_key = deadline_key
+        self.signers_keys = signers_keys
         self.rulebook = rulebook
         self.Annotation(title=step.title)
         # Bound here, on the node the flow class holds (its metaclass copies the declared one).
@@ -58,16 +68,43 @@ class HumanTask(flow.View):
     def recuse(self) -> bool:
         return self.spec.recuse
 
+    def _recused_id(self, case) -> int | None:
+        return case.subject_user_id if self.recuse else None
+
     def _assignment(self, activation) -> Assignment:
         cached = getattr(activation, "_engine_assignment", None)
         if cached is None:
-            case = self.flow_class.case_of(activation.process)
-            cached = route_resolve(
-                route=self.router(case),
-                recused_user_id=case.subject_user_id if self.recuse else None,
-                on=timezone.localdate(),
-            )
+            signers = self._signing(activation)[1]
+            if signers:
+                cached = Assignment(owner=signers[0], queue=None)
+            else:
+                case = self.flow_class.case_of(activation.process)
+                cached = route_resolve(
+                    route=self.router(case),
+                    recused_user_id=self._recused_id(case),
+                    on=timezone.localdate(),
+                )
             activation._engine_assignment = cached
+        return cached
+
+    def _signing(self, activation) -> tuple[Signers, list]:
+        """The policy and the people who each get a seat, when the step's policy (as the case's
+        rulebook sets it) asks several office holders to sign; no people: one task as usual."""
+        cached = getattr(activation, "_engine_signing", None)
+        if cached is None:
+            cached = (Signers(), [])
+            if self.spec.signers is not None:
+                case = self.flow_class.case_of(activation.process)
+                policy = policy_of(case=case, rulebook=self.rulebook, keys=self.signers_keys)
+                if policy.mode != Mode.SINGLE:
+                    people = route_people(
+                        route=self.router(case),
+                        recused_user_id=self._recused_id(case),
+                        on=timezone.localdate(),
+                    )
+                    if len(people) > 1:
+                        cached = (policy, people)
+            activation._engine_signing = cached
         return cached
 
     def calc_owner(self, activation):
@@ -85,7 +122,8 @@ class HumanTask(flow.View):
             return False
         if task.owner_id not in acting_user_ids(user=user, on=timezone.localdate()):
             return False
-        return not self.is_recused(user, task)
+        # A holder who added someone before themself (前加签) waits for them.
+        return not self.is_recused(user, task) and waiting_on(task) is None
 
     def can_assign(self, user, task) -> bool:
         role = queue_role(task.owner_permission)
@@ -96,7 +134,15 @@ class HumanTask(flow.View):
             org is not None
             and holds_role(user=user, role=role, org=org, on=timezone.localdate())
             and not self.is_recused(user, task)
+            and not self.signs_elsewhere(user, task)
         )
+
+    def signs_elsewhere(self, user, task) -> bool:
+        """Whether ``user`` holds another seat of ``task``'s signing group: one person, one
+        signature at a step (a seat moved to a shared queue must not go to a co-signer)."""
+        if sign_of(task) is None:
+            return False
+        return any(seat.owner_id == user.pk for seat in group_seats(task) if seat.pk != task.pk)
 
     def is_recused(self, user, task) -> bool:
         """Whether ``user`` is who ``task``'s case is about, at a step they may not decide."""
@@ -140,3 +186,8 @@ class HumanTask(flow.View):
             activation.task.data = {**activation.task.data, **data}
             activation.task.save(update_fields=["data"])
         task_announce(task=activation.task, assignment=self._assignment(activation), due=due)
+        policy, signers = self._signing(activation)
+        if signers:
+            from .services.signers import seats_open
+
+            seats_open(task=activation.task, policy=policy, people=signers, due=due)

@@ -27,7 +27,7 @@ def process_declare(process: Process) -> None:
         process=process.key,
         label=process.label,
         settings=process.settings,
-        deadlines=process.deadline_settings(),
+        deadlines={**process.deadline_settings(), **process.signers_settings()},
         ordered_pairs=process.ordered_pairs,
     )
     for spec in process.flows:
@@ -35,7 +35,12 @@ def process_declare(process: Process) -> None:
         for node in spec.flow_class.instance.nodes():
             step = spec.step(node.name)
             if isinstance(node, HumanTask) and step is not None:
-                node.bind(step, deadline_key=spec.deadline_key(step), rulebook=process.key)
+                node.bind(
+                    step,
+                    deadline_key=spec.deadline_key(step),
+                    signers_keys=spec.signers_keys(step),
+                    rulebook=process.key,
+                )
         site.viewsets.append(FlowAppViewset(spec.flow_class, icon=spec.icon))
     circulated_kinds_register(*process.circulated_kinds)
     batch_builders_register(process.document_batches)

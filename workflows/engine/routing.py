@@ -58,6 +58,27 @@ def route_resolve(*, route: Route, recused_user_id: int | None, on: datetime.dat
     """
     if route.user is not None and route.user.pk != recused_user_id:
         return Assignment(owner=route.user, queue=None)
+    office, holders = _first_staffed(route=route, recused_user_id=recused_user_id, on=on)
+    if len(holders) == 1:
+        return Assignment(owner=holders[0], queue=None)
+    return Assignment(owner=None, queue=office)
+
+
+def route_people(
+    *, route: Route, recused_user_id: int | None, on: datetime.date
+) -> list[AbstractBaseUser]:
+    """Everyone ``route_resolve`` puts on the task: its one person, or each holder of the
+    queue's office — those who each sign at a step several people sign (会签)."""
+    if route.user is not None and route.user.pk != recused_user_id:
+        return [route.user]
+    return _first_staffed(route=route, recused_user_id=recused_user_id, on=on)[1]
+
+
+def _first_staffed(
+    *, route: Route, recused_user_id: int | None, on: datetime.date
+) -> tuple[Office | None, list[AbstractBaseUser]]:
+    """The first office with someone able to act and those people; else the last office and
+    nobody."""
     unavailable = {recused_user_id}
     if recused_user_id is not None:
         unavailable.update(
@@ -71,11 +92,9 @@ def route_resolve(*, route: Route, recused_user_id: int | None, on: datetime.dat
             for user in role_holders(role=office.role, org=office.org, on=on)
             if user.pk not in unavailable
         ]
-        if len(holders) == 1:
-            return Assignment(owner=holders[0], queue=None)
         if holders:
-            return Assignment(owner=None, queue=office)
-    return Assignment(owner=None, queue=route.offices[-1] if route.offices else None)
+            return office, holders
+    return (route.offices[-1] if route.offices else None), []
 
 
 def queue_permission(role: str) -> str:

@@ -9,19 +9,23 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from workflows.org.models import Appointment
+from workflows.org.models import Appointment, Role
 from workflows.org.selectors import acting_user_ids
 from workflows.rules.calendar import provisional_note, years_pending
 from workflows.wording import person_name
 
-from .models import Notification, Opinion
+from .declaration import FlowSpec
+from .models import Decision, Notification, Opinion
+from .owed import owed_for
 from .registry import process_for_flow, processes
-from .routing import queue_permission
+from .routing import queue_permission, queue_role
 from .visibility import case_visible_to, cases_visible_to
 
 ACTIVE = [STATUS.ASSIGNED, STATUS.STARTED]
@@ -56,6 +60,49 @@ def queue_tasks(*, user: AbstractBaseUser) -> QuerySet[Task]:
 
 def archive_tasks(*, user: AbstractBaseUser) -> QuerySet[Task]:
     return _human(Task.objects.filter(owner=user, status=STATUS.DONE)).order_by("-finished")
+
+
+def tasks_filtered(
+    tasks: QuerySet[Task], *, text: str = "", entry: FlowSpec | None = None, overdue: bool = False
+) -> QuerySet[Task]:
+    """``tasks`` of one process, of cases whose reference or headline contains ``text``, past
+    their due date. The lists mix processes: one subquery per kind of case, in the same query."""
+    if entry is not None:
+        tasks = tasks.filter(process__flow_class=entry.flow_class)
+    if text:
+        models = dict.fromkeys(spec.case_model for spec in ([entry] if entry else processes()))
+        matching = Q(pk__in=[])
+        for model in models:
+            cases = model.objects.filter(model.search_filter(text)).values("process_id")
+            matching |= Q(process_id__in=cases)
+        tasks = tasks.filter(matching)
+    if overdue:
+        today = timezone.localdate().isoformat()
+        # As text: ISO dates order as strings, and the JSON lookups would compare numbers.
+        tasks = tasks.alias(due=Cast(KT("data__due_on"), CharField())).filter(due__lt=today)
+    return tasks
+
+
+def task_decisions(tasks: Iterable[Task]) -> dict[int, Opinion]:
+    """The decision that finished each task — its latest opinion besides comments and 转交 —
+    in one query (the owner stays the principal when a 代理人 signs it)."""
+    opinions = (
+        Opinion.objects.filter(task_id__in=[task.pk for task in tasks])
+        .exclude(decision__in=[Decision.COMMENT, Decision.TRANSFER])
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+    return {opinion.task_id: opinion for opinion in opinions}
+
+
+def task_unclaimable(*, task: Task, user: AbstractBaseUser) -> bool:
+    """Whether ``user`` may give ``task`` back to its queue: they claimed it from a shared queue
+    and have not started deciding."""
+    return (
+        task.owner_id == user.pk
+        and task.status == STATUS.ASSIGNED
+        and queue_role(task.owner_permission) is not None
+    )
 
 
 def tasks_with_cases(tasks: Iterable[Task]) -> list[Task]:
@@ -97,9 +144,15 @@ def is_overdue(task: Task) -> bool:
 
 
 def case_queryset(
-    *, entry, user: AbstractBaseUser, mine: bool = False, status: str | None = None
+    *,
+    entry,
+    user: AbstractBaseUser,
+    mine: bool = False,
+    status: str | None = None,
+    text: str = "",
 ) -> QuerySet:
-    """One process's cases visible to ``user`` (or only their own), newest first."""
+    """One process's cases visible to ``user`` (or only their own), newest first; ``text``
+    keeps those whose reference or headline contains it."""
     queryset = entry.case_model.objects.select_related("subject", "org")
     if mine:
         queryset = queryset.filter(Q(applicant=user) | Q(subject__user=user))
@@ -107,6 +160,8 @@ def case_queryset(
         queryset = cases_visible_to(queryset=queryset, user=user)
     if status:
         queryset = queryset.filter(status=status)
+    if text:
+        queryset = queryset.filter(entry.case_model.search_filter(text))
     return queryset.order_by("-created_at", "-pk")
 
 
@@ -131,9 +186,14 @@ def active_tasks_of(*, case) -> list[Task]:
 def navigation_for(*, user: AbstractBaseUser) -> dict:
     from workflows.audit.selectors import workspace_allowed
 
+    tasks = inbox_tasks(user=user).count()
+    owed = owed_for(user=user)
     return {
         "display_name": user.get_full_name() or user.get_username(),
-        "inbox_count": inbox_tasks(user=user).count(),
+        "task_count": tasks,
+        # 待办 counts score sheets, ballots and reports owed as well as tasks.
+        "inbox_count": tasks + sum(item.count for item in owed),
+        "owed": owed,
         "queue_count": queue_tasks(user=user).count(),
         "unread_count": Notification.objects.filter(user=user, read_at__isnull=True).count(),
         "is_auditor": workspace_allowed(user=user),
@@ -165,3 +225,34 @@ def case_decisions(*, case) -> list[dict]:
         }
         for opinion in Opinion.objects.for_case(case).select_related("author")
     ]
+
+
+def case_timeline(*, case, active_tasks: Iterable[Task]) -> list[dict]:
+    """The case's record, oldest first, as its page lists it: the submission, every opinion
+    (step, decision, who signed, when, what they wrote), then each open step with who holds it
+    — or the office whose queue it waits in — and its deadline. Two queries however long."""
+    entries = [{"kind": "submit", "by": person_name(case.applicant), "at": case.created_at}]
+    entries += [
+        {
+            "kind": opinion.decision,
+            "step": opinion.step,
+            "decision": opinion.get_decision_display(),
+            "by": person_name(opinion.author),
+            "at": opinion.created_at,
+            "text": opinion.text,
+        }
+        for opinion in Opinion.objects.for_case(case).select_related("author")
+    ]
+    for task in active_tasks:
+        role = queue_role(task.owner_permission)
+        entries.append(
+            {
+                "kind": "pending",
+                "step": task.flow_task.step,
+                "by": person_name(task.owner) if task.owner_id else "",
+                "queue": Role(role).label if role in Role.values else "",
+                "due_on": task_due_on(task),
+                "overdue": is_overdue(task),
+            }
+        )
+    return entries

@@ -20,6 +20,7 @@ from workflows.engine.pagination import CappedPaginator
 from workflows.engine.views.common import FormActionView, report_error
 
 from . import member_forms, membership
+from .appointments import offices_managed
 from .membership_rules import membership_rules
 from .models import MemberTransfer, Organization
 from .roster import (
@@ -32,6 +33,7 @@ from .roster import (
     transfers_pending_for,
     transfers_seen_by,
 )
+from .selectors import committees_led
 
 PAGE_SIZE = 50
 
@@ -89,6 +91,8 @@ class MembersView(LoginRequiredMixin, View):
                 "age_limit": limit,
                 "query": query.urlencode(),
                 "incoming": transfers_pending_for(user=request.user, on=today).count(),
+                "fills_offices": offices_managed(user=request.user, on=today).exists(),
+                "imports": committees_led(user=request.user, on=today).exists(),
             },
         )
 

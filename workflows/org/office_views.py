@@ -4,6 +4,7 @@ and relieve between elections, and name dated stand-ins (代理人)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
@@ -14,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from workflows.engine.errors import CaseError
+from workflows.engine.forms import PersonField, PersonPicker
 from workflows.engine.views.common import FormActionView, form_errors_report, report_error
+from workflows.engine.views.people import people_response
 
 from . import appointments, member_forms
 from .models import Appointment, Member, Substitute
@@ -38,6 +41,31 @@ def _unit_or_404(request, pk):
 def _people(unit):
     """Who may hold an office of ``unit`` or stand in: members of its tree with a login."""
     return members_under(org=unit).exclude(user=None)
+
+
+class _MemberPicked:
+    """The form's member chosen with the people picker over ``members`` (still posting the
+    member's id) instead of a select, which listed every member of the unit, once for each
+    office on the page."""
+
+    def __init__(self, *args, members, unit, **kwargs):
+        super().__init__(*args, members=members, **kwargs)
+        label = self.fields["member"].label
+        self.fields["member"] = PersonField(
+            queryset=members,
+            user_path="user__",
+            label=label,
+            widget=PersonPicker(ids_as_value=True, attrs={"placeholder": _("姓名或用户名")}),
+        )
+        self.fields["member"].widget.url = reverse("org:office_people", args=[unit.pk])
+
+
+class AppointForm(_MemberPicked, member_forms.AppointForm):
+    pass
+
+
+class SubstituteForm(_MemberPicked, member_forms.SubstituteForm):
+    pass
 
 
 def _end_prefix(pk: int) -> str:
@@ -74,9 +102,10 @@ class OfficesView(LoginRequiredMixin, View):
                         member_forms.AppointmentEndForm(
                             prefix=_end_prefix(appointment.pk), initial={"end_date": today}
                         ),
-                        member_forms.SubstituteForm(
+                        SubstituteForm(
                             prefix=_substitute_prefix(appointment.pk),
                             members=people,
+                            unit=unit,
                             initial={"start_date": today},
                         ),
                     )
@@ -90,8 +119,8 @@ class OfficesView(LoginRequiredMixin, View):
                 )
                 .distinct()
                 .select_related("principal", "substitute"),
-                "appoint_form": member_forms.AppointForm(
-                    members=people, initial={"start_date": today}
+                "appoint_form": AppointForm(
+                    members=people, unit=unit, initial={"start_date": today}
                 ),
             }
         return render(request, "org/offices.html", context)
@@ -100,7 +129,7 @@ class OfficesView(LoginRequiredMixin, View):
 class AppointView(LoginRequiredMixin, View):
     def post(self, request, pk: int):
         unit = _unit_or_404(request, pk)
-        form = member_forms.AppointForm(request.POST, members=_people(unit))
+        form = AppointForm(request.POST, members=_people(unit), unit=unit)
         if not form.is_valid():
             form_errors_report(request, form)
             return _redirect(unit)
@@ -148,8 +177,11 @@ class AppointmentEndView(FormActionView):
 
 class SubstituteAddView(AppointmentEndView):
     def form(self, request, target):
-        return member_forms.SubstituteForm(
-            request.POST, prefix=_substitute_prefix(target.pk), members=_people(target.org)
+        return SubstituteForm(
+            request.POST,
+            prefix=_substitute_prefix(target.pk),
+            members=_people(target.org),
+            unit=target.org,
         )
 
     def act(self, target, data, by):
@@ -162,3 +194,12 @@ class SubstituteAddView(AppointmentEndView):
             by=by,
         )
         return _("已设置代理人")
+
+
+class OfficePeopleView(LoginRequiredMixin, View):
+    """The people picker's search on this page: members of the unit's tree with a login."""
+
+    def get(self, request, pk: int):
+        unit = _unit_or_404(request, pk)
+        people = get_user_model().objects.filter(member__in=_people(unit))
+        return people_response(request, people, key=lambda user: user.member.pk)

@@ -37,6 +37,7 @@ urlpatterns = [
     ),
     path("offices/", office_views.OfficesView.as_view(), name="offices"),
     path("offices/<int:pk>/appoint/", office_views.AppointView.as_view(), name="appoint"),
+    path("offices/<int:pk>/people/", office_views.OfficePeopleView.as_view(), name="office_people"),
     path(
         "offices/appointments/<int:pk>/end/",
         office_views.AppointmentEndView.as_view(),

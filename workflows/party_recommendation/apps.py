@@ -9,7 +9,10 @@ class PartyRecommendationConfig(AppConfig):
 
     def ready(self) -> None:
         from workflows.engine.registry import process_declare
+        from workflows.engine.starts import starts_register
 
         from .process import PROCESS
+        from .starts import recommendation_starts
 
         process_declare(PROCESS)
+        starts_register(recommendation_starts)

@@ -160,6 +160,11 @@ def meeting_failed(application) -> bool:
     return vote is not None and not vote.passed
 
 
+def publicity_running(application) -> bool:
+    publicity = publicity_latest(application)
+    return publicity is not None and timezone.localdate() <= publicity.ends_on
+
+
 def publicity_problems_of(application) -> list[str]:
     publicity = publicity_latest(application)
     if publicity is None:
@@ -167,6 +172,15 @@ def publicity_problems_of(application) -> list[str]:
     problems = []
     if timezone.localdate() <= publicity.ends_on:
         problems.append(_("公示期至 %(ends_on)s 尚未届满") % {"ends_on": publicity.ends_on})
+    return problems + objections_problems_of(application)
+
+
+def objections_problems_of(application) -> list[str]:
+    """Objections to the latest 公示 still open, or found true."""
+    publicity = publicity_latest(application)
+    if publicity is None:
+        return [_("尚未公示")]
+    problems = []
     objections = list(publicity.objections.all())
     open_count = sum(1 for o in objections if o.resolved_at is None)
     if open_count:
@@ -183,6 +197,10 @@ def publicity_problems_of(application) -> list[str]:
 
 def publicity_clear(application) -> bool:
     return not publicity_problems_of(application)
+
+
+def objections_cleared(application) -> bool:
+    return not objections_problems_of(application)
 
 
 def withdraw_problems_of(application) -> list[str]:
@@ -205,7 +223,7 @@ EXPLANATIONS = {
     "meeting_fail": (meeting_problems_of,),
     "withdraw": (withdraw_problems_of,),
     "publicity_pass": (publicity_problems_of,),
-    "objections_dismiss": (publicity_problems_of,),
+    "objections_dismiss": (objections_problems_of,),
 }
 
 

@@ -60,7 +60,13 @@ class PartyRecommendationFlow(CaseFlow):
         .Default(this.end)
     )
 
-    publicity_window = flow.Timer(_publicity_end).Next(this.publicity_close)
+    # The 公示 runs to the end of its window, unless a 实名 objection comes first: it resumes
+    # this wait (services.application_object), so the committee's 异议核查 is in its inbox at once.
+    publicity_window = (
+        flow.Handle()
+        .OnTimeout(_publicity_end, this.publicity_close, title="公示期满")
+        .Next(this.objection_review)
+    )
     publicity_close = flow.Function(this.close_publicity).Next(this.after_publicity)
     after_publicity = (
         flow.Switch()
@@ -71,8 +77,12 @@ class PartyRecommendationFlow(CaseFlow):
     objection_review = HumanTask(router=routing.committee_secretary).Next(
         this.after_objection_review
     )
+    # Dismissed while the window runs, the 公示 goes on; dismissed after it, the 公示 closes.
     after_objection_review = (
-        flow.Switch().Case(this.recommend, status_is(Status.PUBLICITY_PASSED)).Default(this.end)
+        flow.Switch()
+        .Case(this.publicity_window, status_is(Status.IN_PUBLICITY))
+        .Case(this.publicity_close, status_is(Status.PUBLICITY_PASSED))
+        .Default(this.end)
     )
 
     recommend = HumanTask(router=routing.committee_secretary).Next(this.after_recommend)

@@ -3,7 +3,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from workflows.engine.bounds import HEADCOUNT
+from workflows.engine.confirmation import OutcomeConfirmMixin
 from workflows.engine.fields import process_date_field
+from workflows.engine.meeting import (
+    TALLY_FIELDS,
+    Consequences,
+    Tally,
+    roll_warning,
+    tally_outcome,
+    tally_word_templates,
+)
+from workflows.engine.services.meetings import meeting_roll
 from workflows.wording import fraction_text
 
 from .conditions import meeting_rules_of
@@ -44,8 +54,17 @@ class ResubmitForm(forms.Form):
         return {"statement": self.cleaned_data["statement"]}
 
 
-class TallyForm(forms.Form):
-    """The 团员大会's count. Not required field by field: the same step may return the case."""
+class TallyForm(OutcomeConfirmMixin, forms.Form):
+    """The 团员大会's count. Not required field by field: the same step may return the case.
+
+    应到会 starts from the branch's roll on the 推荐日; the outcome is shown before it is
+    recorded (live in the page, static/js/tally.js), and a vote that ends the case is confirmed.
+    """
+
+    confirm_action = "record_vote"
+    consequences = Consequences(
+        passed=gettext_lazy("提交后进入团委审核"), failed=gettext_lazy("提交后案件终止")
+    )
 
     meeting_date = process_date_field(gettext_lazy("会议日期"), required=False)
     should_attend = forms.IntegerField(
@@ -68,12 +87,32 @@ class TallyForm(forms.Form):
     minutes = forms.FileField(label=gettext_lazy("会议记录（PDF/图片）"), required=False)
 
     def __init__(self, data=None, *, case, task):
-        super().__init__(data)
         self.case = case
+        self.rules = meeting_rules_of(case)
+        meeting_date = case.round.meeting_date
+        self.roll = meeting_roll(org=case.org, on=meeting_date)
+        super().__init__(data, initial={"meeting_date": meeting_date, "should_attend": self.roll})
+        self.confirm_field_add()
+        self.roll_warning = ""
+
+    def word_templates(self) -> dict[str, str]:
+        return tally_word_templates(self.rules, self.consequences)
+
+    def clean(self):
+        data = super().clean()
+        if not self.recording() or any(data.get(name) is None for name in TALLY_FIELDS):
+            return data
+        tally = Tally(**{name: data[name] for name in TALLY_FIELDS})
+        if data.get("meeting_date"):
+            self.roll = meeting_roll(org=self.case.org, on=data["meeting_date"])
+        self.roll_warning = roll_warning(should_attend=tally.should_attend, roll=self.roll)
+        outcome = tally_outcome(tally, self.rules, self.consequences)
+        self.outcome_confirm(sentence=outcome.sentence, failing=outcome.needs_confirmation)
+        return data
 
     def rule_text(self) -> str:
         """The thresholds this case is decided under, worded as the rulebook sets them."""
-        rules = meeting_rules_of(self.case)
+        rules = self.rules
         return _(
             "规则：实到会须超过应到会的%(quorum)s；赞成票须超过应到会（不是实到会）人数的"
             "%(pass_line)s；赞成+反对+弃权 ≤ 收回选票 ≤ 实到会。"
@@ -83,7 +122,7 @@ class TallyForm(forms.Form):
         return {
             key: value
             for key, value in self.cleaned_data.items()
-            if key != "minutes" and value is not None
+            if key not in ("minutes", "confirm_outcome") and value is not None
         }
 
 

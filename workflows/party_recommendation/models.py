@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, transition
+from django_fsm import RETURN_VALUE, FSMField, transition
 
 from workflows.engine.models import CaseBase
 from workflows.org.models import Organization
@@ -228,11 +228,14 @@ class Application(CaseBase):
     @transition(
         field=status,
         source=Status.OBJECTION,
-        target=Status.PUBLICITY_PASSED,
-        conditions=[conditions.publicity_clear],
+        target=RETURN_VALUE(Status.IN_PUBLICITY, Status.PUBLICITY_PASSED),
+        conditions=[conditions.objections_cleared],
     )
-    def objections_dismiss(self) -> None:
-        pass
+    def objections_dismiss(self) -> str:
+        """Back into the 公示 while its window runs, or through it once the window has ended."""
+        return (
+            Status.IN_PUBLICITY if conditions.publicity_running(self) else Status.PUBLICITY_PASSED
+        )
 
     # Recommendation to the party organisation.
     @transition(field=status, source=Status.PUBLICITY_PASSED, target=Status.RECOMMENDED)

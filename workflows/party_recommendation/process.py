@@ -22,6 +22,7 @@ from workflows.engine.declaration import (
     revise_step,
 )
 from workflows.engine.models import Decision
+from workflows.engine.signers import Signers
 from workflows.rules.defaults import (
     SRC_SYSTEM,
     flag_setting,
@@ -67,6 +68,8 @@ STEPS = (
             REJECT.transition("reject"),
         ),
         due_working_days=10,
+        # 团委审核 by its 组织委员: one of them by default; a committee may ask for 会签 or k of n.
+        signers=Signers(),
     ),
     objection_review_step(
         dismiss=services.objections_resolve(False, "objections_dismiss"),

@@ -24,6 +24,7 @@ from workflows.engine.services.publicity import (
     publicity_latest,
     publicity_open,
 )
+from workflows.engine.services.tasks import handle_resume
 from workflows.org.models import Member, PartyProgress
 from workflows.org.selectors import holds_role, league_committee_of
 from workflows.rules.selectors import rules_resolve
@@ -153,7 +154,9 @@ def committee_approve(application, *, by, opinion, **_rest):
 
 
 def application_object(*, publicity: Publicity, by: AbstractBaseUser, text: str) -> None:
-    """A 实名 objection during 公示 pauses the case until the committee resolves it."""
+    """A 实名 objection during 公示 pauses the case, and the committee's 异议核查 starts at once:
+    the flow leaves its wait for the window's end (an objection to a case already paused joins
+    the 核查 under way)."""
     application = publicity.case
     flow = application.process.flow_class.instance
     with flow.lock(application.process_id):
@@ -161,6 +164,7 @@ def application_object(*, publicity: Publicity, by: AbstractBaseUser, text: str)
         objection_file(publicity=publicity, by=by, text=text)
         if application.status == Status.IN_PUBLICITY:
             case_objected(case=application, by=by, text=text)
+    handle_resume(case=application, node=flow.publicity_window)
 
 
 def application_publicity_close(*, application: Application) -> None:

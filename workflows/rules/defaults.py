@@ -33,7 +33,8 @@ SRC_SYSTEM = "本系统默认"
 
 # Filled when each process app declares itself, in the order of INSTALLED_APPS.
 DEFAULTS: dict[str, dict[str, Setting]] = {}
-# How many working days each step may take, derived from the steps a process declares.
+# Each step's own settings, derived from the steps a process declares: how many working days
+# it may take, and how several assignees sign it (会签, 或签, k of n).
 DEADLINES: dict[str, dict[str, Setting]] = {}
 PROCESS_LABELS: dict[str, str] = {}
 # Pairs (lower, upper) that must stay ordered once a level's overrides are merged in.

@@ -173,6 +173,10 @@ class CollectiveCase(CaseBase):
     class Meta:
         abstract = True
 
+    @classmethod
+    def search_filter(cls, text: str) -> models.Q:
+        return models.Q(reference__icontains=text) | models.Q(collective__name__icontains=text)
+
     @property
     def headline(self) -> str:
         return self.collective.name

@@ -74,6 +74,15 @@ class Cycle(CaseBase):
         ordering = ["-start_year", "-created_at"]
 
     @property
+    def told_user_id(self) -> int | None:
+        # The committee runs it: its staff follow it in their 待办, nobody applied.
+        return None
+
+    @classmethod
+    def search_filter(cls, text: str) -> models.Q:
+        return models.Q(reference__icontains=text) | models.Q(title__icontains=text)
+
+    @property
     def headline(self) -> str:
         return self.title
 

@@ -159,6 +159,13 @@ class YearlyReview(CollectiveCase):
     def headline(self) -> str:
         return f"{self.collective.name}（{self.year}年度复核）"
 
+    @property
+    def told_user_id(self) -> int | None:
+        # The committee opens the review; the collective's 号长 is the one who must hear of a
+        # 警告, 降星 or 撤销.
+        leader = self.collective.leader
+        return leader.user_id if leader is not None else None
+
     def transition_problems(self, transition: str) -> list[str]:
         return conditions.yearly_problems(self, transition) or super().transition_problems(
             transition

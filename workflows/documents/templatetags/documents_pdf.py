@@ -1,6 +1,7 @@
 from django import template
 
 from workflows.documents.formatting import date_cn
+from workflows.documents.titles import TITLE_PER_LINE, title_lines
 
 register = template.Library()
 
@@ -20,3 +21,8 @@ def mark_size(text: str) -> str:
 @register.filter(name="date_cn")
 def date_cn_filter(value) -> str:
     return date_cn(value)
+
+
+@register.filter(name="title_lines")
+def title_lines_filter(text: str, per_line: int = TITLE_PER_LINE) -> list[str]:
+    return title_lines(text or "", per_line=int(per_line))

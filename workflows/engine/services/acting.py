@@ -54,7 +54,7 @@ def task_act(
     opinion_check(act.action, opinion)
     files = files or {}
 
-    def perform(case) -> None:
+    def perform(case, *, decides: bool) -> None:
         checked = input_check(act, data or {}, case=case, task=task)
         opinion_record(
             case=case,
@@ -64,6 +64,8 @@ def task_act(
             text=opinion,
             task=task,
         )
-        act.handler(case, by=by, opinion=opinion, data=checked, files=files, task=task)
+        # A signature that does not yet decide a step several people sign stays an opinion.
+        if decides:
+            act.handler(case, by=by, opinion=opinion, data=checked, files=files, task=task)
 
     return task_complete(task=task, by=by, action=action, perform=perform)

@@ -21,7 +21,7 @@ from workflows.wording import person_name, site_language
 from ..errors import CaseError, NotAllowed, RuleViolation
 from ..models import CarbonCopy, Decision, Opinion
 from ..visibility import case_acted_on_by, case_visible_to, cc_reachable
-from .notifications import notification_send
+from .notifications import case_notify_applicant, notification_send
 
 
 def status_label(case: models.Model, value: str | None = None) -> str:
@@ -40,7 +40,8 @@ def case_transition(
     audit_data: dict | None = None,
     **kwargs,
 ) -> None:
-    """Run exactly one FSM transition, save, and write its audit event in the same transaction.
+    """Run exactly one FSM transition, save, write its audit event and tell the applicant
+    (``case_notify_applicant``), all in the same transaction.
 
     ``kwargs`` go to the transition; ``audit_data`` joins the event's data."""
     before = case.status
@@ -71,6 +72,7 @@ def case_transition(
             data={"transition": transition, **(audit_data or {})},
             request=request,
         )
+        case_notify_applicant(case=case, before=before, by=by, opinion=opinion)
 
 
 def case_withdraw(*, case: models.Model, by: AbstractBaseUser, reason: str, step: str) -> None:

@@ -1,4 +1,5 @@
-"""Recording a collective decision: the tally is checked before anything is stored."""
+"""Recording a collective decision: the tally is checked before anything is stored, and a
+应到会 that differs from the branch's roll is kept in the record beside it."""
 
 from __future__ import annotations
 
@@ -11,12 +12,26 @@ from django.db import models
 from viewflow.workflow.models import Task
 
 from workflows.audit.services import audit_record
+from workflows.org.models import Organization, OrgKind
 from workflows.wording import site_language
 
 from ..errors import RuleViolation
-from ..meeting import MeetingRules, Tally, tally_outcome_text, tally_passes, tally_violations
+from ..meeting import (
+    MeetingRules,
+    Tally,
+    roll_warning,
+    tally_outcome_text,
+    tally_passes,
+    tally_violations,
+)
 from ..models import MeetingVote
+from ..roll import voting_member_count
 from .attachments import attachment_add
+
+
+def meeting_roll(*, org: Organization, on: datetime.date) -> int | None:
+    """应到会 by the roll when the meeting is a branch's 团员大会 (None for any other body)."""
+    return voting_member_count(branch=org, on=on) if org.kind == OrgKind.BRANCH else None
 
 
 def meeting_vote_record(
@@ -56,14 +71,14 @@ def meeting_vote_record(
         minutes=minutes_file,
         recorded_by=by,
     )
+    roll = meeting_roll(org=case.org, on=meeting_date)
+    data = {"meeting_date": meeting_date.isoformat(), "passed": vote.passed, "roll": roll}
     with site_language():
         summary, outcome = vote.summary, tally_outcome_text(tally, rules)
+        warning = roll_warning(should_attend=tally.should_attend, roll=roll)
+    if warning:
+        data["roll_warning"] = warning
     audit_record(
-        action="meeting.record",
-        by=by,
-        case=case,
-        after=summary,
-        opinion=outcome,
-        data={"meeting_date": meeting_date.isoformat(), "passed": vote.passed},
+        action="meeting.record", by=by, case=case, after=summary, opinion=outcome, data=data
     )
     return vote

@@ -70,16 +70,21 @@ def publicity_window_note(publicity: Publicity) -> str:
 
 
 def publicity_visible_to(*, publicity: Publicity, user: AbstractBaseUser) -> bool:
-    """Members of the publishing unit's subtree, and its office holders, may read a notice."""
-    from ..visibility import visible_paths
+    """Members of the publishing unit's subtree, and its office holders, may read a notice; so may
+    whoever may read the case it is about (the party organisation that decides it)."""
+    from ..visibility import case_visible_to, visible_paths
 
     member = getattr(user, "member", None)
     if member is not None and member.branch.path.startswith(publicity.org_path):
         return True
-    return any(
+    if any(
         publicity.org_path.startswith(prefix) or prefix.startswith(publicity.org_path)
         for prefix in visible_paths(user)
-    )
+    ):
+        return True
+    # Notices of a review round (团员教育评议) are about no case.
+    case = getattr(publicity, "case", None)
+    return case is not None and case_visible_to(case=case, user=user)
 
 
 def objection_authors_shown(*, publicity: Publicity, user: AbstractBaseUser) -> set[int]:

@@ -20,8 +20,9 @@ from workflows.org.models import Substitute
 from workflows.wording import person_name, site_language
 
 from ..nodes import HumanTask
-from ..routing import queue_permission, route_resolve
+from ..routing import Assignment, queue_permission, route_people, route_resolve
 from ..selectors import recused_tasks
+from ..signers import group_seats, sign_of
 from .notifications import notification_send
 
 OPEN = [STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED]
@@ -67,11 +68,21 @@ def task_reroute(
         route = node.router(case)
         if route.user is not None:
             return False
-        assignment = route_resolve(
-            route=route,
-            recused_user_id=case.subject_user_id if node.recuse else None,
-            on=on,
-        )
+        recused = case.subject_user_id if node.recuse else None
+        if sign_of(task) is None:
+            assignment = route_resolve(route=route, recused_user_id=recused, on=on)
+        else:
+            # A signer's seat goes to a holder who signs nowhere else in the step: a shared queue
+            # or a second seat for one person would leave the step waiting for ever.
+            seated = {seat.owner_id for seat in group_seats(task) if seat.pk != task.pk}
+            people = [
+                person
+                for person in route_people(route=route, recused_user_id=recused, on=on)
+                if person.pk not in seated
+            ]
+            if not people:
+                return False
+            assignment = Assignment(owner=people[0], queue=None)
         if assignment.owner is not None and assignment.owner.pk == task.owner_id:
             return False
         queue = assignment.queue

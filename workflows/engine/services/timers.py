@@ -58,8 +58,9 @@ def overdue_remind() -> int:
             if data["due_on"] < escalate_before and not data.get("escalated_on"):
                 update["escalated_on"] = today.isoformat()
                 _escalate(task, data["due_on"])
-            task.data = {**data, **update}
-            task.save(update_fields=["data"])
+            # Read again under a row lock: a 加签 may have written the task's data meanwhile.
+            current = Task.objects.select_for_update(of=("self",)).get(pk=task.pk).data or {}
+            Task.objects.filter(pk=task.pk).update(data={**current, **update})
         sent += 1
     return sent
 

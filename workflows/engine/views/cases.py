@@ -11,17 +11,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from workflows.audit.selectors import case_timeline_for
+
 from .. import selectors
 from ..errors import CaseError
 from ..forms import AttachmentForm, CarbonCopyForm, CommentForm, WithdrawForm
-from ..models import Attachment, MeetingVote, Opinion, Publicity
+from ..models import Attachment, MeetingVote, Publicity
 from ..pagination import CappedPaginator
 from ..registry import processes
 from ..services.attachments import attachment_add
 from ..services.cases import case_cc, case_comment, case_withdraw
 from ..services.publicity import objection_authors_shown, publicity_window_note
 from ..visibility import case_visible_to
-from .common import report_error, users_named, visible_case_or_404
+from .common import form_errors_report, report_error, visible_case_or_404
+from .lists import filters_query
 
 
 def tracker(entry, case) -> list[dict]:
@@ -49,14 +52,15 @@ def _publicities(case, user) -> list[Publicity]:
 def case_context(request, entry, case) -> dict:
     from workflows.documents.selectors import documents_for
 
+    active_tasks = selectors.active_tasks_of(case=case)
     return {
         "entry": entry,
         "case": case,
         "case_label": case._meta.label_lower,
         "case_type_id": ContentType.objects.get_for_model(case).pk,
         "tracker": tracker(entry, case),
-        "active_tasks": selectors.active_tasks_of(case=case),
-        "opinions": Opinion.objects.for_case(case).select_related("author"),
+        "active_tasks": active_tasks,
+        "timeline": selectors.case_timeline(case=case, active_tasks=active_tasks),
         "votes": MeetingVote.objects.for_case(case),
         "attachments": Attachment.objects.for_case(case).select_related("uploaded_by"),
         "publicities": _publicities(case, request.user),
@@ -74,13 +78,15 @@ class MyCasesView(LoginRequiredMixin, View):
 
 
 class CaseListView(LoginRequiredMixin, View):
-    """Cases of one process in the user's scope, filtered by status, 50 a page."""
+    """Cases of one process in the user's scope, filtered by status and searched by reference
+    or name, 50 a page."""
 
     def get(self, request):
         entries = processes()
         entry = next((e for e in entries if e.key == request.GET.get("process")), entries[0])
         status = request.GET.get("status") or None
-        queryset = selectors.case_queryset(entry=entry, user=request.user, status=status)
+        text = request.GET.get("q", "").strip()[:50]
+        queryset = selectors.case_queryset(entry=entry, user=request.user, status=status, text=text)
         page = CappedPaginator(queryset, 50).get_page(request.GET.get("page"))
         return render(
             request,
@@ -93,6 +99,8 @@ class CaseListView(LoginRequiredMixin, View):
                 "entry": entry,
                 "status": status,
                 "statuses": entry.case_model._meta.get_field("status").choices,
+                "q": text,
+                "filters_query": filters_query(request),
             },
         )
 
@@ -105,8 +113,12 @@ class CaseDetailView(LoginRequiredMixin, View):
             {
                 "comment_form": CommentForm(),
                 "attachment_form": AttachmentForm(),
-                "cc_form": CarbonCopyForm(),
+                "cc_form": CarbonCopyForm(people_url=reverse("engine:people_cc", args=[label, pk])),
                 "withdraw_form": WithdrawForm(),
+                "audit_visible": case_timeline_for(
+                    user=request.user, case_type_id=context["case_type_id"], case_id=case.pk
+                )
+                is not None,
             }
         )
         return render(request, "engine/case_detail.html", context)
@@ -139,8 +151,9 @@ class CaseActionView(LoginRequiredMixin, View):
         elif action == "cc":
             form = CarbonCopyForm(request.POST)
             if not form.is_valid():
-                raise CaseError(_("请填写抄送对象"))
-            case_cc(case=case, users=users_named(form.cleaned_data["usernames"]), by=request.user)
+                form_errors_report(request, form)
+                return
+            case_cc(case=case, users=form.cleaned_data["usernames"], by=request.user)
             messages.success(request, _("已抄送"))
         elif action == "withdraw" and entry.withdraw_step:
             form = WithdrawForm(request.POST)

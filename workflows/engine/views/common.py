@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpRequest, HttpResponseRedirect
-from django.utils.translation import gettext as _
 from django.views import View
-
-from workflows.wording import list_text
 
 from ..errors import CaseError
 from ..registry import process_for_model_label
@@ -70,12 +66,3 @@ class FormActionView(LoginRequiredMixin, View):
         else:
             messages.success(request, done)
         return self.back(target)
-
-
-def users_named(usernames: str) -> list:
-    names = [name.strip() for name in usernames.replace("，", ",").split(",") if name.strip()]
-    users = list(get_user_model().objects.filter(username__in=names))
-    missing = set(names) - {user.username for user in users}
-    if missing:
-        raise CaseError(_("找不到用户：%(names)s") % {"names": list_text(sorted(missing))})
-    return users

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpResponseRedirect
@@ -16,13 +15,15 @@ from django.views.generic import RedirectView
 
 from .. import selectors
 from ..errors import CaseError
-from ..forms import TaskActionForm, TransferForm
+from ..forms import TaskActionForm, TaskFilterForm, TransferForm
 from ..pagination import CappedPaginator
+from ..phrases import phrases_of
 from ..services.acting import task_act
 from ..services.bulk import BulkItem, tasks_bulk_act
-from ..services.tasks import task_claim, task_transfer
+from ..services.tasks import task_claim, task_transfer, task_unclaim
 from .cases import case_context
-from .common import report_error
+from .common import form_errors_report, report_error
+from .lists import filters_query
 
 
 class TaskRedirectView(RedirectView):
@@ -38,18 +39,33 @@ class TaskListView(LoginRequiredMixin, View):
     tasks = None
 
     def get(self, request):
-        page = CappedPaginator(self.tasks(user=request.user), 50).get_page(request.GET.get("page"))
+        filters = TaskFilterForm(request.GET, with_overdue=self.kind != "archive")
+        chosen = filters.filters()
+        tasks = selectors.tasks_filtered(self.tasks(user=request.user), **chosen)
+        page = CappedPaginator(tasks, 50).get_page(request.GET.get("page"))
         tasks = selectors.tasks_with_cases(page.object_list)
         due_notes = selectors.task_due_notes(tasks)
+        decisions = selectors.task_decisions(tasks) if self.kind == "archive" else {}
         for task in tasks:
             task.overdue = selectors.is_overdue(task)
             task.due_on = selectors.task_due_on(task)
             task.due_note = due_notes[task.pk]
             task.bulk_ok = self.kind == "inbox" and "approve" in task.flow_task.actions
+            task.unclaimable = selectors.task_unclaimable(task=task, user=request.user)
+            task.decision = decisions.get(task.pk)
         return render(
             request,
             self.template_name,
-            {"title": self.title, "tasks": tasks, "page": page, "kind": self.kind},
+            {
+                "title": self.title,
+                "tasks": tasks,
+                "page": page,
+                "kind": self.kind,
+                "filters": filters,
+                "filters_query": filters_query(request),
+                "filtered": any(chosen.values()),
+                "phrases": phrases_of(user=request.user) if self.kind == "inbox" else [],
+            },
         )
 
 
@@ -146,7 +162,11 @@ class TaskView(LoginRequiredMixin, View):
                 "form": form,
                 "step_form": step_form,
                 "step_template": declared.template if declared else "",
-                "transfer_form": TransferForm(),
+                "transfer_form": TransferForm(
+                    people_url=reverse("engine:people_transfer", args=[task.pk])
+                ),
+                "can_unclaim": selectors.task_unclaimable(task=task, user=request.user),
+                "phrases": phrases_of(user=request.user),
                 "recused": task.flow_task.is_recused(request.user, task),
                 "can_execute": task.flow_task.can_execute(request.user, task),
                 "can_claim": task.owner_id is None
@@ -157,6 +177,13 @@ class TaskView(LoginRequiredMixin, View):
             }
         )
         return render(request, self.template_name, context, status=status)
+
+
+def _back_to_list(request, default: str) -> HttpResponseRedirect:
+    """Back to the list a row's button was pressed in (``next``: inbox or queue), else to
+    ``default``."""
+    lists = {"inbox": reverse("engine:inbox"), "queue": reverse("engine:queue")}
+    return HttpResponseRedirect(lists.get(request.POST.get("next", ""), default))
 
 
 class TaskClaimView(LoginRequiredMixin, View):
@@ -171,7 +198,24 @@ class TaskClaimView(LoginRequiredMixin, View):
             )
         except CaseError as error:
             report_error(request, error)
-        return HttpResponseRedirect(reverse("engine:task", args=[task.pk]))
+        return _back_to_list(request, reverse("engine:task", args=[task.pk]))
+
+
+class TaskUnclaimView(LoginRequiredMixin, View):
+    """退回队列 from the task page or an inbox row."""
+
+    def post(self, request, task_pk: int):
+        task, case = _task_or_404(request, task_pk)[1:]
+        try:
+            task_unclaim(task=task, by=request.user)
+            messages.success(
+                request,
+                _("已退回队列：%(reference)s %(step)s")
+                % {"reference": case.reference, "step": task.flow_task.step},
+            )
+        except CaseError as error:
+            report_error(request, error)
+        return _back_to_list(request, reverse("engine:queue"))
 
 
 class TaskTransferView(LoginRequiredMixin, View):
@@ -179,16 +223,14 @@ class TaskTransferView(LoginRequiredMixin, View):
         task, case = _task_or_404(request, task_pk)[1:]
         form = TransferForm(request.POST)
         if not form.is_valid():
-            messages.error(request, _("请填写转交对象和原因"))
+            form_errors_report(request, form)
             return HttpResponseRedirect(reverse("engine:task", args=[task.pk]))
-        target = get_user_model().objects.filter(username=form.cleaned_data["to_username"]).first()
         try:
-            if target is None:
-                raise CaseError(
-                    _("找不到用户 %(username)s") % {"username": form.cleaned_data["to_username"]}
-                )
             task_transfer(
-                task=task, to_user=target, by=request.user, reason=form.cleaned_data["reason"]
+                task=task,
+                to_user=form.cleaned_data["to"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
             )
         except CaseError as error:
             report_error(request, error)
@@ -202,16 +244,39 @@ class TaskTransferView(LoginRequiredMixin, View):
 
 
 class InboxBulkView(LoginRequiredMixin, View):
-    """批量同意 from the inbox: every checked task with the opinion typed on its row."""
+    """批量同意 from the inbox: the checked tasks with the opinion typed on each row are first
+    listed for confirmation; only the confirmed list is decided, each item reporting back."""
 
     def post(self, request):
         items = [
             BulkItem(task_pk=int(pk), opinion=request.POST.get(f"opinion_{pk}", "").strip())
-            for pk in request.POST.getlist("task")
+            for pk in dict.fromkeys(request.POST.getlist("task"))
             if pk.isdigit()
         ]
         if not items:
             messages.error(request, _("请勾选要批量同意的待办"))
-        for outcome in tasks_bulk_act(items=items, by=request.user):
-            (messages.success if outcome.ok else messages.error)(request, outcome.message)
-        return HttpResponseRedirect(reverse("engine:inbox"))
+            return HttpResponseRedirect(reverse("engine:inbox"))
+        if "confirm" not in request.POST:
+            return self._confirm(request, items)
+        outcomes = tasks_bulk_act(items=items, by=request.user)
+        return render(request, "engine/bulk_result.html", {"outcomes": outcomes})
+
+    def _confirm(self, request, items: list[BulkItem]):
+        opinions = {item.task_pk: item.opinion for item in items}
+        chosen = selectors.inbox_tasks(user=request.user).filter(pk__in=opinions)
+        tasks = [
+            task
+            for task in selectors.tasks_with_cases(chosen)
+            if "approve" in task.flow_task.actions
+        ]
+        for task in tasks:
+            task.bulk_opinion = opinions[task.pk]
+        return render(
+            request,
+            "engine/bulk_confirm.html",
+            {
+                "tasks": tasks,
+                "left_out": len(items) - len(tasks),
+                "phrases": phrases_of(user=request.user),
+            },
+        )
