@@ -216,3 +216,20 @@ def test_the_leader_hears_of_the_committees_verdict_and_the_committee_of_nothing
     assert not Notification.objects.filter(
         user=w.committee_secretary, text__startswith="您的"
     ).exists()
+
+
+def test_a_review_is_found_by_its_collectives_name(client, post_world, reviews):
+    from django.urls import reverse
+
+    w = post_world
+    review = reviews[w.er]
+    client.force_login(w.leader_of(w.er))
+    found = client.get(reverse("engine:inbox"), {"q": "急诊"}).content.decode()
+    assert review.reference in found
+    missed = client.get(reverse("engine:inbox"), {"q": "心内科"}).content.decode()
+    assert review.reference not in missed
+    client.force_login(w.committee_secretary)
+    listed = client.get(
+        reverse("engine:case_list"), {"process": "post_yearly_review", "q": "急诊科"}
+    ).content.decode()
+    assert review.reference in listed and reviews[w.cardio].reference not in listed

@@ -3,6 +3,7 @@
 Each signer decides on their own task; the step's one handler runs exactly once, when the
 policy is met, and the seats no longer needed close."""
 
+import datetime
 import threading
 
 import pytest
@@ -425,3 +426,28 @@ def test_the_awards_committee_review_takes_the_same_policy(
         )
         nomination.refresh_from_db()
         assert nomination.status == status
+
+
+def test_a_leaving_signers_seat_goes_to_a_holder_who_signs_nowhere_else(world, round_a):
+    from workflows.engine.services.reroute import tasks_reroute
+    from workflows.org.models import Appointment
+
+    third = _third_reviewer(world)
+    application = _at_committee_review(world, round_a, **{MODE: "all"})
+    signers = [world.reviewer_1, world.reviewer_2, third]
+    assert all(_seat(application, user) for user in signers)
+    today = timezone.localdate()
+    Appointment.objects.filter(user=third).update(end_date=today)
+    tomorrow = today + datetime.timedelta(days=1)
+
+    # Everyone left in the office already signs: the seat stays rather than double up.
+    assert tasks_reroute(user_ids=[third.pk], on=tomorrow, by=None, reason="离任") == []
+
+    newcomer = UserFactory(username="tw_zuzhi4", first_name="孙组织")
+    AppointmentFactory(user=newcomer, org=world.committee, role=Role.ORGANIZATION_MEMBER)
+    moved = tasks_reroute(user_ids=[third.pk], on=tomorrow, by=None, reason="离任")
+    assert len(moved) == 1
+    owners = Task.objects.filter(
+        process_id=application.process_id, flow_task_type="HUMAN", status__in=OPEN
+    ).values_list("owner_id", flat=True)
+    assert sorted(owners) == sorted([world.reviewer_1.pk, world.reviewer_2.pk, newcomer.pk])
