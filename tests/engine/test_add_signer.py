@@ -188,6 +188,7 @@ def test_the_page_form_adds_a_signer_and_an_outsider_gets_404(client, world, sub
     assert "已前加签：请 王委书记 先签署，之后由您办理" in response.content.decode()
     page = response.content.decode()
     assert "前加签，由 李组织 添加" in page and 'data-testid="sign-waiting"' in page
+    assert "但不是办理人" not in page
 
     response = client.post(
         url, {"signer": "nobody", "position": "after", "reason": "x"}, follow=True

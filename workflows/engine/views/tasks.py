@@ -21,6 +21,7 @@ from ..phrases import phrases_of
 from ..services.acting import task_act
 from ..services.bulk import BulkItem, tasks_bulk_act
 from ..services.tasks import task_claim, task_transfer, task_unclaim
+from ..signers import waiting_on
 from .cases import case_context
 from .common import form_errors_report, report_error
 from .lists import filters_query
@@ -174,6 +175,8 @@ class TaskView(LoginRequiredMixin, View):
                 "due_on": selectors.task_due_on(task),
                 "due_note": selectors.task_due_notes([task])[task.pk],
                 "overdue": selectors.is_overdue(task),
+                # Its holder added someone before themself: the panel says whom it waits for.
+                "waiting": waiting_on(task) is not None,
             }
         )
         return render(request, self.template_name, context, status=status)
