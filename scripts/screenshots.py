@@ -68,6 +68,7 @@ def main() -> None:
                 open_first(page, options.url, "/inbox/", r"^/tasks/\d+/$")
             elif target == "first-case":
                 open_first(page, options.url, "/my/", r"^/cases/")
+                page.locator("[data-testid=timeline]").scroll_into_view_if_needed()
             else:
                 page.goto(f"{options.url}{target}")
             page.wait_for_load_state("networkidle")
