@@ -102,7 +102,7 @@ NOMINATION_STEPS = (
 
 PROCESS = Process(
     key=services.PROCESS_KEY,
-    label="五四评优",
+    label=_("五四评优"),
     settings={
         "quota_percent_red_flag_branch": int_setting(
             "五四红旗团支部名额占团支部数比例（%）", 10, SOURCE
@@ -131,11 +131,17 @@ PROCESS = Process(
         ),
     },
     circulated_kinds=("award_notice", "award_decision", "award_supplementary_decision"),
+    document_kinds={
+        "award_notice": _("评选通知"),
+        "award_decision": _("表彰决定"),
+        "award_supplementary_decision": _("补充表彰决定"),
+        documents.CERTIFICATE_KIND: _("荣誉证书"),
+    },
     document_batches={"award_certificates": documents.certificates_arguments},
     flows=(
         FlowSpec(
             key="award",
-            label="五四评优",
+            label=_("五四评优"),
             flow_class=CampaignFlow,
             steps=CAMPAIGN_STEPS,
             icon="emoji_events",
@@ -154,7 +160,7 @@ PROCESS = Process(
         ),
         FlowSpec(
             key="award_nomination",
-            label="五四评优推荐",
+            label=_("五四评优推荐"),
             flow_class=NominationFlow,
             steps=NOMINATION_STEPS,
             icon="military_tech",

@@ -182,7 +182,7 @@ YEARLY_STEPS = (
 
 PROCESS = Process(
     key=services.PROCESS_KEY,
-    label="青年文明号",
+    label=_("青年文明号"),
     settings={
         "members_min": int_setting("集体最少人数", 6, SOURCE, minimum=1),
         "members_max": int_setting("集体最多人数", 200, SOURCE, minimum=1),
@@ -212,11 +212,18 @@ PROCESS = Process(
         ("two_star_score", "three_star_score"),
     ),
     circulated_kinds=documents.CIRCULATED,
+    document_kinds={
+        documents.NOTICE_KIND: _("创建通知"),
+        documents.APPLICATION_NOTICE_KIND: _("申报通知"),
+        documents.DECISION_KIND: _("命名决定"),
+        documents.SUPPLEMENTARY_KIND: _("补充命名决定"),
+        documents.PLAQUE_KIND: _("青年文明号牌匾"),
+    },
     document_batches={"post_plaques": documents.plaques_arguments},
     flows=(
         FlowSpec(
             key="civilization_post",
-            label="青年文明号创建评审",
+            label=_("青年文明号创建评审"),
             flow_class=CycleFlow,
             steps=CYCLE_STEPS,
             icon="workspace_premium",
@@ -236,7 +243,7 @@ PROCESS = Process(
         ),
         FlowSpec(
             key="post_filing",
-            label="青年文明号创建备案",
+            label=_("青年文明号创建备案"),
             flow_class=FilingFlow,
             steps=FILING_STEPS,
             icon="assignment",
@@ -251,7 +258,7 @@ PROCESS = Process(
         ),
         FlowSpec(
             key="post_application",
-            label="青年文明号申报",
+            label=_("青年文明号申报"),
             flow_class=ApplicationFlow,
             steps=APPLICATION_STEPS,
             icon="verified",
@@ -268,7 +275,7 @@ PROCESS = Process(
         ),
         FlowSpec(
             key="post_yearly_review",
-            label="青年文明号年度复核",
+            label=_("青年文明号年度复核"),
             flow_class=YearlyReviewFlow,
             steps=YEARLY_STEPS,
             icon="fact_check",

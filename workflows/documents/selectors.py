@@ -26,6 +26,16 @@ def _people_of(subject: models.Model | None) -> set[int]:
 
 # Kinds addressed to every unit below the issuer (a 通知, a 表彰决定), not only to its offices.
 _circulated: set[str] = set()
+# What each kind is called on pages: a kind is a key the code keeps, never shown as such.
+_kind_labels: dict[str, str] = {}
+
+
+def document_kinds_register(labels: dict[str, str]) -> None:
+    _kind_labels.update(labels)
+
+
+def document_kind_label(kind: str) -> str:
+    return str(_kind_labels.get(kind, kind))
 
 
 def circulated_kinds_register(*kinds: str) -> None:

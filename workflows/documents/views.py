@@ -11,7 +11,7 @@ from django.utils.dateparse import parse_datetime
 
 from .forms import VerifyUploadForm
 from .models import IssuedDocument
-from .selectors import document_visible_to
+from .selectors import document_kind_label, document_visible_to
 from .verification import sha256_of
 
 
@@ -46,6 +46,7 @@ def verify(request: HttpRequest, short_code: str) -> HttpResponse:
         "documents/verify.html",
         {
             "document": document,
+            "kind_label": document_kind_label(document.kind),
             "successor": document.successor,
             "decisions": _decision_rows(document.decisions),
             "full": full,

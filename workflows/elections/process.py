@@ -135,7 +135,13 @@ TERM_CHANGE_STEPS = (
 
 PROCESS = Process(
     key=terms.PROCESS_KEY,
-    label="团支部换届选举",
+    label=_("团支部换届选举"),
+    document_kinds={
+        "election_request": _("换届选举请示"),
+        "election_plan_reply": _("换届选举请示的批复"),
+        "election_report": _("选举结果报告"),
+        "election_result_reply": _("选举结果的批复"),
+    },
     settings={
         "term_years": int_setting("团支部每届任期（年）", 3, SOURCE, minimum=1),
         "student_term_years": int_setting("学生团支部每届任期（年）", 1, SOURCE, minimum=1),
@@ -167,7 +173,7 @@ PROCESS = Process(
     flows=(
         FlowSpec(
             key="election",
-            label="团支部换届选举",
+            label=_("团支部换届选举"),
             flow_class=ElectionFlow,
             steps=ELECTION_STEPS,
             icon="how_to_vote",
@@ -186,7 +192,7 @@ PROCESS = Process(
         ),
         FlowSpec(
             key="term_change",
-            label="延期/提前换届",
+            label=_("延期/提前换届"),
             flow_class=TermChangeFlow,
             steps=TERM_CHANGE_STEPS,
             icon="event",

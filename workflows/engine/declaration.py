@@ -219,6 +219,8 @@ class Process:
     ordered_pairs: tuple[tuple[str, str], ...] = ()
     # Kinds of its documents that go to every unit (通知, 表彰决定), not only to the case.
     circulated_kinds: tuple[str, ...] = ()
+    # What each kind of document it issues is called on pages.
+    document_kinds: dict[str, Any] = field(default_factory=dict)
     # Builders of its batches of documents (certificates) by the name a background job gives.
     document_batches: dict[str, Callable[..., list[dict]]] = field(default_factory=dict)
 

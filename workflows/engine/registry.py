@@ -6,7 +6,7 @@ process-specific parts.
 
 from __future__ import annotations
 
-from workflows.documents.selectors import circulated_kinds_register
+from workflows.documents.selectors import circulated_kinds_register, document_kinds_register
 from workflows.documents.tasks import batch_builders_register
 from workflows.rules.defaults import rulebook_declare
 
@@ -43,6 +43,7 @@ def process_declare(process: Process) -> None:
                 )
         site.viewsets.append(FlowAppViewset(spec.flow_class, icon=spec.icon))
     circulated_kinds_register(*process.circulated_kinds)
+    document_kinds_register(process.document_kinds)
     batch_builders_register(process.document_batches)
 
 

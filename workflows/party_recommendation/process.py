@@ -100,7 +100,11 @@ STEPS = (
 
 PROCESS = Process(
     key=services.PROCESS_KEY,
-    label="推优入党",
+    label=_("推优入党"),
+    document_kinds={
+        "tuiyou_form": _("推荐优秀共青团员入党登记表"),
+        "tuiyou_summary": _("推优入党汇总表"),
+    },
     settings={
         "age_min": int_setting("最低年龄（周岁，以推荐日计）", 18, SOURCE),
         "age_max": int_setting("最高年龄（周岁，以推荐日计）", 28, SOURCE),
@@ -130,7 +134,7 @@ PROCESS = Process(
     flows=(
         FlowSpec(
             key="party_recommendation",
-            label="推优入党",
+            label=_("推优入党"),
             flow_class=PartyRecommendationFlow,
             steps=STEPS,
             icon="how_to_reg",
