@@ -45,6 +45,10 @@ def test_search_finds_a_case_by_a_name_outside_the_bmp(page, live_server, e2e_wo
     page.wait_for_url("**q=*")
     table = page.inner_text("[data-testid=task-table]")
     assert mine.reference in table and other.reference not in table
+    # The search stays at hand; the process and overdue filters fold away on a phone.
+    assert not page.is_visible("[data-testid=task-filters] select[name=process]")
+    page.click("[data-testid=task-filters] details.filters > summary")
+    assert page.is_visible("[data-testid=task-filters] select[name=process]")
     assert page.input_value("[data-testid=task-filters] [data-testid=search]") == "吉𠮷"
 
 
