@@ -136,6 +136,38 @@ def test_claim_from_queue(world, submitted):
     other = client_for(world.reviewer_2).post(reverse("api:task_claim", args=[queue[0]["id"]]))
     assert other.status_code == 409
 
+    # Given back undecided, the task waits in the queue again; a second give-back is stale.
+    back = client.post(reverse("api:task_unclaim", args=[queue[0]["id"]]))
+    assert back.status_code == 200 and back.json()["owner"] is None
+    again = client.post(reverse("api:task_unclaim", args=[queue[0]["id"]]))
+    assert again.status_code == 409
+    assert len(client.get(reverse("api:tasks"), {"box": "queue"}).json()["results"]) == 1
+
+
+def test_add_a_signer_before_me_through_the_api(world, submitted):
+    from workflows.audit.models import AuditEvent
+
+    task = open_task(submitted, "branch_review")
+    client = client_for(world.secretary_a)
+    url = reverse("api:task_signers", args=[task.pk])
+    refused = client.post(
+        url, {"signer": world.secretary_b.pk, "position": "before", "reason": "请协助"}, "json"
+    )
+    assert refused.status_code == 403
+    missing = client.post(url, {"signer": world.reviewer_1.pk, "position": "sideways"}, "json")
+    assert missing.status_code == 400
+    assert set(missing.json()["fields"]) == {"position", "reason"}
+    added = client.post(
+        url, {"signer": world.reviewer_1.pk, "position": "before", "reason": "请委员先看"}, "json"
+    )
+    assert added.status_code == 200, added.json()
+    event = AuditEvent.objects.filter(action="task.add_signer").get()
+    assert "前加签" in event.after and event.opinion == "请委员先看"
+    outsider = client_for(world.secretary_b).post(
+        url, {"signer": world.reviewer_1.pk, "position": "after", "reason": "x"}, "json"
+    )
+    assert outsider.status_code == 404
+
 
 def test_case_detail_history_comment_events(world, submitted):
     act(submitted, "branch_review", world.secretary_a, "approve", "符合条件")

@@ -148,6 +148,18 @@ class ApplicationCreateSerializer(serializers.Serializer):
     statement = serializers.CharField(max_length=TEXT_MAX, allow_blank=True)
 
 
+class AddSignerSerializer(serializers.Serializer):
+    """加签: whom (a user id), before or after the caller, and why."""
+
+    signer = serializers.IntegerField(**ID.limits)
+    position = serializers.ChoiceField(
+        choices=["before", "after"],
+        help_text="``before``: they sign first, then the task returns to the caller; ``after``: "
+        "once the caller agrees, they must agree too.",
+    )
+    reason = serializers.CharField(min_length=1, max_length=500)
+
+
 class TaskQuerySerializer(serializers.Serializer):
     box = serializers.ChoiceField(
         choices=["inbox", "queue", "archive"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -19,7 +20,8 @@ from workflows.engine.registry import processes
 from workflows.engine.services.acting import task_act
 from workflows.engine.services.bulk import BulkItem, tasks_bulk_act
 from workflows.engine.services.cases import case_comment
-from workflows.engine.services.tasks import task_claim
+from workflows.engine.services.signers import task_signer_add
+from workflows.engine.services.tasks import task_claim, task_unclaim
 from workflows.engine.views.common import visible_case_or_404
 from workflows.org.models import Member
 from workflows.party_recommendation.models import Round
@@ -74,6 +76,43 @@ class TaskClaimView(ApiView):
     def post(self, request: Request, task_pk: int) -> Response:
         task, case = _task(request, task_pk)[1:]
         task_claim(task=task, by=request.user)
+        task.case = case
+        return Response(serializers.TaskSerializer(task, context={"request": request}).data)
+
+
+class TaskUnclaimView(ApiView):
+    """退回队列: give a claimed shared task back, undecided."""
+
+    @extend_schema(request=None, responses=serializers.TaskSerializer)
+    def post(self, request: Request, task_pk: int) -> Response:
+        task, case = _task(request, task_pk)[1:]
+        task = task_unclaim(task=task, by=request.user)
+        task.case = case
+        return Response(serializers.TaskSerializer(task, context={"request": request}).data)
+
+
+class TaskSignerView(ApiView):
+    """加签: ask someone in the case's scope to sign the task's step before or after the caller."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=serializers.AddSignerSerializer, responses=serializers.TaskSerializer)
+    def post(self, request: Request, task_pk: int) -> Response:
+        task, case = _task(request, task_pk)[1:]
+        payload = serializers.AddSignerSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        signer = get_user_model().objects.filter(pk=data["signer"], is_active=True).first()
+        if signer is None:
+            raise CaseError(_("找不到用户 %(username)s") % {"username": data["signer"]})
+        task_signer_add(
+            task=task,
+            user=signer,
+            position=data["position"],
+            reason=data["reason"],
+            by=request.user,
+        )
+        task.refresh_from_db()
         task.case = case
         return Response(serializers.TaskSerializer(task, context={"request": request}).data)
 
