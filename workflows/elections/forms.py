@@ -50,7 +50,9 @@ def _members_named(members: list[Member], text: str, label) -> list[Member]:
                     "label": label,
                     "name": name,
                     "count": len(matches),
-                    "choices": "、".join(f"{m.name}（{m.pk}）" for m in matches),
+                    "choices": "、".join(
+                        f"{m.name}（{m.pk}）" for m in sorted(matches, key=lambda m: m.pk)
+                    ),
                 }
             )
     if errors:
