@@ -520,6 +520,45 @@ def award_figures(state, certificates: int) -> None:
     print(f"荣誉证书批量出具：{issued} 份 {elapsed:.1f} s（{each:.0f} ms/份）")
 
 
+def audit_export_figures(org, rows: int) -> None:
+    """``rows`` audit events written straight to the table (the chain is not the point here),
+    then the auditor's XLSX export of them all: time and the export's own peak memory."""
+    import tracemalloc
+
+    from workflows.audit.exports import events_xlsx
+    from workflows.audit.models import AuditEvent
+
+    AuditEvent.objects.bulk_create(
+        (
+            AuditEvent(
+                actor_name="吉𠮷",
+                org=org,
+                org_path=org.path,
+                case_label=f"TY-{i} 吉𠮷",
+                action="opinion.add",
+                opinion="同意推荐。" * 10,
+                prev_hash=f"b{i:063d}",
+                hash=f"x{i:063d}",
+            )
+            for i in range(rows)
+        ),
+        batch_size=5000,
+    )
+    auditor = User.objects.create_superuser("bench_jijian", password="x")
+    tracemalloc.start()
+    start = time.perf_counter()
+    with events_xlsx(events=AuditEvent.objects.all(), reader=auditor) as file:
+        size = file.seek(0, os.SEEK_END)
+    elapsed = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+    tracemalloc.stop()
+    count = AuditEvent.objects.count()
+    print(
+        f"审计事件导出 XLSX（{count} 行，{size / 1024 / 1024:.1f} MB）：{elapsed:.1f} s，"
+        f"导出峰值内存 {peak:.0f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=2000)
@@ -528,6 +567,9 @@ def main() -> None:
     parser.add_argument("--certificates", type=int, default=1000)
     parser.add_argument("--posts", type=int, default=203, help="青年文明号 collectives")
     parser.add_argument("--members", type=int, default=10000, help="rows of a member sheet")
+    parser.add_argument(
+        "--audit-rows", type=int, default=100_000, help="audit events exported to XLSX"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument(
         "--scale-tasks", type=int, default=0, help="then grow the task table to this many rows"
@@ -572,6 +614,7 @@ def main() -> None:
         from bench_members import member_import_figures
 
         member_import_figures(state[1].branch.parent, args.members)
+        audit_export_figures(state[1].branch, args.audit_rows)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"进程峰值内存：{peak:.0f} MB")
     finally:

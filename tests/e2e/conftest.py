@@ -59,3 +59,17 @@ def go_to(page, section: str) -> None:
     """Open a section as a person on a phone does: 更多 in the tab bar, then the section."""
     page.click("[data-testid=tab-more]")
     page.click(f"[data-testid=more-{section}]")
+
+
+@pytest.fixture
+def returned_application(e2e_world):
+    """A 推优 application its branch sent back with an opinion: a history to read and count."""
+    from workflows.party_recommendation.services import application_act, application_submit
+
+    world = e2e_world
+    application = application_submit(
+        member=world.applicant, round=world.round, statement="申请", by=world.applicant_user
+    )
+    task = application.process.task_set.get(flow_task_type="HUMAN")
+    application_act(task=task, by=world.secretary_a, action="return", opinion="请补充志愿服务证明")
+    return application

@@ -15,3 +15,6 @@ class AuditConfig(AppConfig):
 
         user_login_failed.connect(login_failure_record, dispatch_uid="audit.login_failure_record")
         user_locked_out.connect(lockout_record, dispatch_uid="audit.lockout_record")
+        # The dossier names its document kind and the ZIP job's part when imported: at start,
+        # not only once the audit pages are first imported.
+        from . import dossier  # noqa: F401

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -194,3 +195,41 @@ class AuditCheckpoint(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit checkpoints are append-only")
+
+
+class SavedFilter(models.Model):
+    """A set of filters someone keeps under a name for one of the workspace's lists; only its
+    owner sees it."""
+
+    class Kind(models.TextChoices):
+        EVENTS = "events", _("审计日志")
+        CASES = "cases", _("案件查询")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("列表"), max_length=16, choices=Kind.choices)
+    name = models.CharField(_("名称"), max_length=60)
+    # The list's query string, only its filter fields.
+    query = models.CharField(_("筛选条件"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("保存时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("保存的筛选")
+        verbose_name_plural = _("保存的筛选")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind", "name"], name="audit_saved_filter_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        page = reverse("audit:event_list" if self.kind == self.Kind.EVENTS else "audit:case_search")
+        return f"{page}?{self.query}" if self.query else page

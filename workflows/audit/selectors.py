@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,6 +56,13 @@ def events_visible_to(*, user: AbstractBaseUser) -> QuerySet[AuditEvent]:
     return events.filter(path_filter(_scope_paths(user), "org_path"))
 
 
+def in_audit_scope(*, user: AbstractBaseUser, field: str = "org_path") -> Q:
+    """Rows whose ``field`` (an organisation path) lies in ``user``'s audit scope."""
+    if user.is_superuser:
+        return Q()
+    return path_filter(_scope_paths(user), field)
+
+
 def orgs_visible_to(*, user: AbstractBaseUser) -> QuerySet[Organization]:
     if user.is_superuser:
         return Organization.objects.all()
@@ -94,3 +101,14 @@ def case_timeline_for(
     if not events_visible_to(user=user).filter(case_type_id=case_type_id, case_id=case_id).exists():
         return None
     return events.select_related("actor", "org")
+
+
+def events_for_print(events: Iterable[AuditEvent]) -> Iterator[AuditEvent]:
+    """``events`` as a paper any reader of the case may be handed: an actor kept from anyone
+    is blanked, origins are left out. In memory only; the stored event is untouched."""
+    for event in events:
+        if event.data.get(WITHHELD_FROM):
+            event.actor = None
+            event.actor_name = _("（实名反映人，不向当事人公开）")
+        event.origin_ip, event.user_agent = None, ""
+        yield event

@@ -188,12 +188,7 @@ def _events_verify(result: VerifyResult, points: list[_Point], chunk_size: int) 
         else:
             result.unkeyed += 1
             if keyed_seen:
-                result.add(
-                    "unkeyed",
-                    _("事件 #%(id)s 没有密钥签名，却出现在已签名的事件之后（被伪造）")
-                    % {"id": event.pk},
-                    event.pk,
-                )
+                forged_unkeyed_add(result, event)
         _event_check(result, event)
         if event.prev_hash != expected_prev:
             result.add(
@@ -209,6 +204,15 @@ def _events_verify(result: VerifyResult, points: list[_Point], chunk_size: int) 
         _point_missing(result, point, previous_id)
         point = next(pending, None)
     _head_check(result, expected_prev, previous_id)
+
+
+def forged_unkeyed_add(result: VerifyResult, event: AuditEvent) -> None:
+    """Once the chain is keyed, an event without a key was written by someone without it."""
+    result.add(
+        "unkeyed",
+        _("事件 #%(id)s 没有密钥签名，却出现在已签名的事件之后（被伪造）") % {"id": event.pk},
+        event.pk,
+    )
 
 
 def _event_check(result: VerifyResult, event: AuditEvent) -> None:

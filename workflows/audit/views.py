@@ -13,8 +13,10 @@ from django.views.generic import ListView
 from workflows.engine.pagination import CappedPaginator
 
 from .exports import events_csv_rows
-from .filters import AuditEventFilter
-from .selectors import case_timeline_for, events_for_reader, events_visible_to, workspace_allowed
+from .filters import events_filter
+from .models import SavedFilter
+from .saved_filters import saved_filters_of
+from .selectors import case_timeline_for, events_for_reader, workspace_allowed
 
 
 class AuditorRequiredMixin(LoginRequiredMixin):
@@ -24,12 +26,6 @@ class AuditorRequiredMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-def _filtered(request) -> AuditEventFilter:
-    return AuditEventFilter(
-        request.GET or None, queryset=events_visible_to(user=request.user), request=request
-    )
-
-
 class EventListView(AuditorRequiredMixin, ListView):
     template_name = "audit/event_list.html"
     context_object_name = "events"
@@ -37,19 +33,23 @@ class EventListView(AuditorRequiredMixin, ListView):
     paginator_class = CappedPaginator
 
     def get_queryset(self) -> QuerySet:
-        self.filterset = _filtered(self.request)
+        self.filterset = events_filter(self.request)
         return self.filterset.qs.select_related("actor", "org").order_by("-id")
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(filter=self.filterset, **kwargs)
         context["events"] = list(events_for_reader(context["events"], user=self.request.user))
+        context["saved_filters"] = saved_filters_of(
+            user=self.request.user, kind=SavedFilter.Kind.EVENTS
+        )
+        context["saved_kind"] = SavedFilter.Kind.EVENTS
         return context
 
 
 class EventExportView(AuditorRequiredMixin, View):
     def get(self, request, *args, **kwargs) -> StreamingHttpResponse:
         response = StreamingHttpResponse(
-            events_csv_rows(events=_filtered(request).qs, reader=request.user),
+            events_csv_rows(events=events_filter(request).qs, reader=request.user),
             content_type="text/csv; charset=utf-8",
         )
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")

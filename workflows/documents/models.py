@@ -150,3 +150,49 @@ class DocumentFailure(SubjectLink):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.subject_id}: {self.error[:60]}"
+
+
+class ZipJob(models.Model):
+    """A ZIP of many documents built in the background; only its requester may fetch it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("排队中")
+        RUNNING = "running", _("生成中")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("失败")
+
+    # Names a part builder registered with ``jobs.zip_job_kinds_register``.
+    kind = models.CharField(_("任务类型"), max_length=40)
+    title = models.CharField(_("标题"), max_length=200)
+    items = models.JSONField(_("对象"), default=list, encoder=LenientJSONEncoder)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    total = models.PositiveIntegerField(_("总数"), default=0)
+    done = models.PositiveIntegerField(_("已完成"), default=0)
+    error = models.TextField(_("错误"), blank=True)
+    file = models.FileField(_("文件"), upload_to="jobs/%Y/%m/", blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("打包任务")
+        verbose_name_plural = _("打包任务")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.done}/{self.total})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
