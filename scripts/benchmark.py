@@ -319,6 +319,17 @@ def scale_up(secretary, target_tasks: int) -> dict:
     }
 
 
+SCALED_PAGES = (
+    "engine:inbox",
+    "engine:queue",
+    "engine:archive",
+    "engine:case_list",
+    "audit:event_list",
+    "audit:case_search",
+    "audit:analytics",
+)
+
+
 def scaled_figures(secretary, target_tasks: int) -> None:
     from viewflow.workflow.models import Task
 
@@ -331,9 +342,9 @@ def scaled_figures(secretary, target_tasks: int) -> None:
     for label, user in users.items():
         client = Client()
         client.force_login(user)
-        for name in ("inbox", "queue", "archive", "case_list"):
-            ms, queries = page_figures(client, reverse(f"engine:{name}"), repeat=7)
-            print(f"{label:<14}{name:<10}{ms:>12.1f}{queries:>8}")
+        for name in SCALED_PAGES:
+            ms, queries = page_figures(client, reverse(name), repeat=7)
+            print(f"{label:<14}{name.split(':')[1]:<10}{ms:>12.1f}{queries:>8}")
 
 
 def pdf_median(repeat: int = 30) -> float:
@@ -595,6 +606,8 @@ def main() -> None:
                 ("case_list", reverse("engine:case_list")),
                 ("detail", detail),
                 ("audit", reverse("audit:event_list")),
+                ("search", reverse("audit:case_search")),
+                ("analytics", reverse("audit:analytics")),
             ]:
                 ms, queries = page_figures(client, url)
                 print(f"{name:<10}{size:>8}{ms:>12.1f}{queries:>8}")

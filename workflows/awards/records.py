@@ -209,17 +209,24 @@ BASIS_MEASURES = {
 
 
 def quota_for(
-    *, category: Category, unit: Organization, rules: ResolvedRules, whole: bool = False
+    *,
+    category: Category,
+    unit: Organization,
+    rules: ResolvedRules,
+    whole: bool = False,
+    count: int | None = None,
 ) -> Quota:
     """The quota of ``unit`` for ``category``: nominations it may make, or with ``whole`` the
-    awards the campaign's committee may give."""
+    awards the campaign's committee may give. ``count`` is the unit's basis when the caller
+    counted it already (many units at once)."""
     if category.basis == Basis.FIXED:
         if whole:
             return quota_fixed(category.quota_value)
         return quota_fixed(category.unit_quota_value or category.quota_value)
-    count = basis_count(
-        basis=category.basis, unit=unit, on=category.campaign.cutoff_date, whole=whole
-    )
+    if count is None:
+        count = basis_count(
+            basis=category.basis, unit=unit, on=category.campaign.cutoff_date, whole=whole
+        )
     return quota_compute(
         percent=category.quota_value,
         basis_text=str(BASIS_MEASURES[category.basis]) % {"count": count},
