@@ -110,6 +110,29 @@ def vote_all(campaign: Campaign, votes: dict[int, bool] | None = None, score=Non
         panel.ballot_cast(campaign=campaign, by=judge, entries=entries)
 
 
+def to_party_review(world, capture):
+    """A campaign carried to its 党委审定 with 吉𠮷 (branch A) shortlisted for 优秀共青团员, the
+    on-commit work done as it goes; returns the campaign, the nomination and the party
+    secretary who decides next."""
+    party = party_secretary(world)
+    good_record(world.applicant)
+    campaign = campaign_for(world, codes=["excellent_member"])
+    with capture(execute=True):
+        services.campaign_open(campaign=campaign, by=world.committee_secretary)
+        nomination = services.nomination_submit(
+            category=category(campaign, "excellent_member"),
+            by=world.applicant_user,
+            member=world.applicant,
+            deeds="抗疫一线志愿服务。",
+        )
+        approved(nomination, world)
+        timers_fire(campaign)
+        vote_all(campaign)
+        act(campaign, "panel", world.committee_secretary, "publish_shortlist", "评审通过")
+        timers_fire(campaign, publicity=True)
+    return campaign, nomination, party
+
+
 def appoint(org, username: str, name: str, role=Role.SECRETARY, **dates):
     """A new user holding ``role`` in ``org`` (from 2020 unless ``start_date`` is given)."""
     user = UserFactory(username=username, first_name=name)

@@ -1,40 +1,15 @@
 """Two approvers act on one task at the same moment: exactly one wins (PostgreSQL row locks)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from tests.cases import open_task
+from tests.races import race
 from workflows.audit.models import AuditEvent
-from workflows.engine.errors import CaseError
 from workflows.engine.models import Opinion
 from workflows.party_recommendation.models import Status
 from workflows.party_recommendation.services import application_act
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _race(calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-            outcomes.append("ok")
-        except CaseError as error:
-            outcomes.append(str(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_two_reviewers_one_queue_task(world, submitted):
@@ -44,7 +19,7 @@ def test_two_reviewers_one_queue_task(world, submitted):
     act(submitted, "branch_meeting", world.secretary_a, "record_vote", "通过", passing_vote())
     task = open_task(submitted, "committee_review")
 
-    outcomes = _race(
+    outcomes = race(
         [
             lambda user=user: application_act(task=task, by=user, action="approve", opinion="同意")
             for user in (world.reviewer_1, world.reviewer_2)
@@ -65,7 +40,7 @@ def test_two_reviewers_one_queue_task(world, submitted):
 
 def test_double_click_by_the_same_approver(world, submitted):
     task = open_task(submitted, "branch_review")
-    outcomes = _race(
+    outcomes = race(
         [lambda: application_act(task=task, by=world.secretary_a, action="approve", opinion="同意")]
         * 2
     )

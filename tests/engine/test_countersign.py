@@ -4,10 +4,8 @@ Each signer decides on their own task; the step's one handler runs exactly once,
 policy is met, and the seats no longer needed close."""
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
@@ -18,6 +16,7 @@ from viewflow.workflow.status import STATUS
 from tests.awards.helpers import campaign_for, category, good_record
 from tests.cases import to_committee_review
 from tests.factories import AppointmentFactory, RulebookFactory, UserFactory
+from tests.races import race
 from workflows.audit.models import AuditEvent
 from workflows.awards import services as awards_services
 from workflows.civilization_posts import services as civilization_services
@@ -335,34 +334,12 @@ def test_a_signer_acts_through_the_api_the_same_way(world, round_a):
 # --- two last signers at once (PostgreSQL row locks) -------------------------------------
 
 
-def _race(calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-            outcomes.append("ok")
-        except CaseError as error:
-            outcomes.append(str(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_last_signers_at_once_decide_the_step_exactly_once(world, round_a):
     application = _at_committee_review(world, round_a, **{MODE: "all"})
     seats = [(user, _seat(application, user)) for user in (world.reviewer_1, world.reviewer_2)]
-    outcomes = _race(
+    outcomes = race(
         [
             lambda user=user, seat=seat: application_act(
                 task=seat, by=user, action="approve", opinion="同意"
@@ -386,7 +363,7 @@ def test_two_signers_reaching_k_at_once_one_decides_the_other_is_told(world, rou
     _third_reviewer(world)
     application = _at_committee_review(world, round_a, **{MODE: "k_of_n", K: 1})
     seats = list(Task.objects.filter(process_id=application.process_id, status__in=OPEN))
-    outcomes = _race(
+    outcomes = race(
         [
             lambda seat=seat: application_act(
                 task=seat, by=seat.owner, action="approve", opinion="同意"

@@ -225,33 +225,10 @@ def test_a_nomination_hears_of_its_shortlist_and_not_the_reasons_given_on_the_ca
     world, django_capture_on_commit_callbacks
 ):
     from tests.awards.helpers import act as awards_act
-    from tests.awards.helpers import (
-        approved,
-        campaign_for,
-        category,
-        good_record,
-        party_secretary,
-        timers_fire,
-        vote_all,
-    )
-    from workflows.awards import services
+    from tests.awards.helpers import to_party_review
 
-    party = party_secretary(world)
-    good_record(world.applicant)
-    campaign = campaign_for(world, codes=["excellent_member"])
+    campaign, nomination, party = to_party_review(world, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        services.campaign_open(campaign=campaign, by=world.committee_secretary)
-        nomination = services.nomination_submit(
-            category=category(campaign, "excellent_member"),
-            by=world.applicant_user,
-            member=world.applicant,
-            deeds="抗疫一线志愿服务。",
-        )
-        approved(nomination, world)
-        timers_fire(campaign)
-        vote_all(campaign)
-        awards_act(campaign, "panel", world.committee_secretary, "publish_shortlist", "评审通过")
-        timers_fire(campaign, publicity=True)
         declined = {"declined": [nomination.pk]}
         awards_act(campaign, "party_review", party, "confirm", "名额另有考虑：某某优先", declined)
     prefix = f"您的评优推荐 {nomination.reference} · 吉𠮷（优秀共青团员） 现为"
