@@ -142,6 +142,12 @@ def test_quota_use_reports_each_round_of_the_period(world, submitted):
     assert row == ["推优入党", "2026年第一批推优", world.branch_a.name, 1, 10, 10.0]
 
 
+def test_a_round_whose_cases_kept_no_rules_is_left_out_not_an_error(world, submitted):
+    type(submitted).objects.filter(pk=submitted.pk).update(rules_snapshot={})
+
+    assert quota_use(this_year()).rows == []
+
+
 def test_renewals_on_time_compare_the_renewal_with_the_due_date(world):
     today = timezone.localdate()
     due = today - datetime.timedelta(days=1)

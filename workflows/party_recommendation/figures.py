@@ -43,9 +43,11 @@ def quota_use(*, paths: list[str], start: datetime.date, end: datetime.date) -> 
     )
     rows = []
     for item in rounds:
-        if item.rules is None:
+        # A round nobody applied to, or whose cases were written without their rules (rows
+        # copied in bulk), has no quota to read.
+        values = (item.rules or {}).get("values")
+        if values is None:
             continue
-        values = item.rules["values"]
         quota = round_quota(
             members=members.get(item.branch_id, 0),
             percent=int(values["quota_percent"]),
