@@ -462,7 +462,10 @@ def election_figures(state) -> None:
     client.force_login(reviewer)
     ms, queries = page_figures(client, reverse("elections:dashboard"))
     print(f"换届看板：{ms:.1f} ms，{queries} 次查询")
-    context = {**pdf.request_context(election), "verification": {"short_code": "ABCDEFGH"}}
+    context = {
+        **pdf.request_context(election, by=election.applicant),
+        "verification": {"short_code": "ABCDEFGH"},
+    }
     pdf_render(template="pdf/official.html", context=context)
     timings = []
     for _ in range(10):
