@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from workflows.rules.selectors import rules_resolve
+from .rulings import case_rule
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
@@ -185,11 +185,8 @@ def waiting_on(task: Task) -> Task | None:
 def policy_of(*, case, rulebook: str, keys: SignKeys) -> Signers:
     """The policy as the case recorded its rules, or as in force today for a case recorded
     before the step declared one."""
-    snapshot = case.rules_snapshot or {}
-    values = snapshot.get("values", {}) if snapshot.get("process") == rulebook else {}
-    if keys.mode not in values or keys.k not in values:
-        values = rules_resolve(process=rulebook, org=case.org, on=timezone.localdate()).values
-    return Signers(mode=Mode(values[keys.mode]), k=int(values[keys.k]))
+    mode = case_rule(case=case, rulebook=rulebook, key=keys.mode)
+    return Signers(mode=Mode(mode), k=int(case_rule(case=case, rulebook=rulebook, key=keys.k)))
 
 
 def policy_text(sign: dict) -> str:
