@@ -173,8 +173,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several writers (web + timer worker) share the file: wait instead of failing.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # PostgreSQL's JIT compiles a large scan's expressions first: a quarter of a second on an
+    # analytics query, and nothing a page of this application reads is large enough to repay it.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Widgets render through Jinja2 where Django ships a Jinja2 template (see the module).
+FORM_RENDERER = "project.form_renderer.FormRenderer"
 
 CACHES = {
     "default": {
@@ -184,6 +190,8 @@ CACHES = {
     if os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# How long counted analytics figures are shown before they are counted again.
+ANALYTICS_SNAPSHOT_SECONDS = int(os.environ.get("ANALYTICS_SNAPSHOT_SECONDS", "600"))
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out login is refused before any password is checked.

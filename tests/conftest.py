@@ -24,6 +24,14 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Figures kept by one test's pages must not answer the next test's, on other data."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the site language; a request in English must not leak into the next."""
     from django.utils import translation

@@ -213,7 +213,7 @@ def test_page_query_count_does_not_grow_with_data(client, world, submitted):
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(URL).status_code == 200
+            assert client.get(URL, {"recount": 1}).status_code == 200
         return len(queries)
 
     to_committee_review(world, submitted)
@@ -223,3 +223,35 @@ def test_page_query_count_does_not_grow_with_data(client, world, submitted):
         act(case, "branch_review", world.secretary_a, "return", "请补充材料")
     assert count() == few
     assert Task.objects.filter(status=STATUS.DONE).count() > 4
+
+
+def test_figures_are_kept_with_their_time_until_someone_asks_for_a_recount(
+    client, world, submitted
+):
+    client.force_login(world.committee_secretary)
+    first = client.get(URL)
+    act(submitted, "branch_review", world.secretary_a, "return", "请补充材料")
+
+    kept = client.get(URL)
+    recounted = client.get(URL, {"recount": 1})
+
+    def decisions(response) -> list:
+        return next(
+            f["table"].rows for f in response.context["figures"] if f["table"].key == "decisions"
+        )
+
+    assert decisions(first) == decisions(kept) == []
+    assert kept.context["counted_at"] == first.context["counted_at"]
+    assert "统计于" in kept.content.decode()
+    assert decisions(recounted) == [["推优入党", 1, 1, 0, 100.0, 0.0]]
+    assert 'href="?recount=1"' in first.content.decode()
+    assert "recount" not in recounted.context["query"]
+
+
+def test_kept_figures_are_never_shown_to_another_scope(client, world, submitted):
+    act(submitted, "branch_review", world.secretary_a, "return", "请补充材料")
+    client.force_login(world.committee_secretary)
+    assert "推优入党·团支部审核" in client.get(URL).content.decode()
+
+    client.force_login(world.secretary_b)
+    assert "推优入党·团支部审核" not in client.get(URL).content.decode()

@@ -128,6 +128,23 @@ def test_pages_of_fifty(client, auditor_a, branch_a):
     assert first.context["page"].paginator.count == 51
 
 
+def test_pages_merge_the_processes_in_creation_order(client, auditor_a, branch_a):
+    start = timezone.now() - datetime.timedelta(days=1)
+    made = []
+    for index in range(60):
+        when = start + datetime.timedelta(minutes=index)
+        if index % 3:
+            made.append(application(branch_a, name=f"团员{index}", created_at=when))
+        else:
+            made.append(election(branch_a, status="withdrawn", created_at=when))
+    client.force_login(auditor_a)
+
+    first = _references(client.get(URL))
+    second = _references(client.get(URL, {"page": 2}))
+
+    assert first + second == [case.reference for case in reversed(made)]
+
+
 def test_query_count_does_not_grow_with_cases(client, auditor_a, branch_a):
     client.force_login(auditor_a)
 

@@ -14,8 +14,9 @@ from openpyxl import Workbook
 from workflows.engine.registry import processes
 from workflows.engine.visibility import visible_paths
 
-from .analytics import FIGURES, Scope, analytics_tables, months_of, throughput_totals
+from .analytics import FIGURES, Scope, months_of, throughput_totals
 from .analytics_forms import AnalyticsFilterForm
+from .analytics_snapshot import analytics_snapshot
 from .charts import bar_chart, line_chart
 from .exports import FORMULA_PREFIXES
 from .views import AuditorRequiredMixin
@@ -44,9 +45,9 @@ class AnalyticsView(AuditorRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         form, scope = _scope(self.request)
-        tables = analytics_tables(scope)
+        snapshot = analytics_snapshot(scope=scope, recount="recount" in self.request.GET)
         figures = []
-        for table in tables:
+        for table in snapshot.tables:
             chart = None
             if table.key in BAR_COLUMNS and table.rows:
                 chart = bar_chart(table.rows, value=BAR_COLUMNS[table.key])
@@ -54,8 +55,15 @@ class AnalyticsView(AuditorRequiredMixin, TemplateView):
                 months = months_of(scope)
                 chart = line_chart(months, throughput_totals(table, months))
             figures.append({"table": table, "chart": chart})
+        query = self.request.GET.copy()
+        query.pop("recount", None)
         return super().get_context_data(
-            form=form, scope=scope, figures=figures, query=self.request.GET.urlencode(), **kwargs
+            form=form,
+            scope=scope,
+            figures=figures,
+            counted_at=snapshot.counted_at,
+            query=query.urlencode(),
+            **kwargs,
         )
 
 
@@ -65,7 +73,7 @@ class AnalyticsExportView(AuditorRequiredMixin, View):
         if key not in FIGURES:
             raise Http404
         _form, scope = _scope(request)
-        (table,) = analytics_tables(scope, [key])
+        table = analytics_snapshot(scope=scope).table(key)
         header = [str(title) for title in table.header]
         rows = [[_safe(value) for value in row] for row in table.rows]
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")

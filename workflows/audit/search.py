@@ -3,7 +3,9 @@ status, creation date and process.
 
 Each process keeps its cases in its own table, so the list is a UNION of one narrow row per
 case (process, id, created) that the database sorts, counts and pages; only the cases on a page
-(or in one export chunk) are then loaded, one query per process among them.
+(or in one export chunk) are then loaded, one query per process among them. Where the database
+allows it, each process's part is sorted and cut to the page before the merge, so a page near
+the top reads a page's worth of rows per process, not every case in scope.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import connection
 from django.db.models import CharField, Model, QuerySet, Value
+from django.db.models.query import EmptyQuerySet
 
 from workflows.engine.declaration import FlowSpec
 from workflows.engine.registry import processes
@@ -42,18 +46,53 @@ class CaseHit(NamedTuple):
     case: Model
 
 
-def case_rows(*, user: AbstractBaseUser, query: CaseQuery) -> QuerySet:
-    """``(process key, case id, created_at)`` of every matching case in ``user``'s audit
-    scope, newest first."""
-    parts = [
-        _process_rows(entry, user=user, query=query)
-        for entry in processes()
-        if not query.process or entry.key == query.process
-    ]
-    if not parts:
-        return processes()[0].case_model.objects.none().values_list("pk")
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return rows.order_by("-created_at", "-id")
+NEWEST_FIRST = ("-created_at", "-id")
+
+
+class CaseRows:
+    """``(process key, case id, created_at)`` rows merged from one part per process, newest
+    first: sliced for a page and counted up to a cap like a queryset."""
+
+    ordered = True
+
+    def __init__(self, parts: list[QuerySet]):
+        self.parts = parts
+
+    def all(self) -> QuerySet:
+        """Every row in order, for an export that reads them all."""
+        return self._merged()
+
+    def count_upto(self, limit: int) -> int:
+        """How many rows there are, counting no further than ``limit``."""
+        return self._merged(stop=limit)[:limit].count()
+
+    def __getitem__(self, index: slice) -> list:
+        if index.stop == 0:
+            # The paginator's page of an empty list: a part cut to nothing is no query at all.
+            return []
+        return list(self._merged(stop=index.stop)[index])
+
+    def _merged(self, stop: int | None = None) -> QuerySet:
+        parts = [part for part in self.parts if not isinstance(part, EmptyQuerySet)]
+        if not parts:
+            return processes()[0].case_model.objects.none().values_list("pk")
+        if len(parts) == 1:
+            return parts[0].order_by(*NEWEST_FIRST)
+        if stop is not None and connection.features.supports_slicing_ordering_in_compound:
+            # Rows past ``stop`` in one part can never come before ``stop`` in the merge.
+            parts = [part.order_by(*NEWEST_FIRST)[:stop] for part in parts]
+        return parts[0].union(*parts[1:], all=True).order_by(*NEWEST_FIRST)
+
+
+def case_rows(*, user: AbstractBaseUser, query: CaseQuery) -> CaseRows:
+    """Every matching case in ``user``'s audit scope."""
+    return CaseRows(
+        [
+            _process_rows(entry, user=user, query=query)
+            for entry in processes()
+            if not query.process or entry.key == query.process
+        ]
+    )
 
 
 def _process_rows(entry: FlowSpec, *, user: AbstractBaseUser, query: CaseQuery) -> QuerySet:
@@ -91,19 +130,13 @@ def cases_resolve(rows: Iterable[tuple[str, int, Any]]) -> list[CaseHit]:
     ]
 
 
-def cases_iter(rows: QuerySet) -> Iterator[CaseHit]:
+def cases_iter(rows: CaseRows) -> Iterator[CaseHit]:
     """Every case behind ``rows`` in order, loaded a chunk at a time: memory stays flat
     however many there are."""
-    stream = rows.iterator(chunk_size=EXPORT_CHUNK)
+    stream = rows.all().iterator(chunk_size=EXPORT_CHUNK)
     while chunk := list(islice(stream, EXPORT_CHUNK)):
         yield from cases_resolve(chunk)
 
 
 def _with_relations(model: type[Model]) -> QuerySet:
-    # A case's headline names a member, a unit, a collective or a category: each one hop away.
-    direct = [
-        field.name
-        for field in model._meta.concrete_fields
-        if field.is_relation and (field.many_to_one or field.one_to_one)
-    ]
-    return model.objects.select_related(*direct)
+    return model.objects.select_related(*model.headline_relations)

@@ -70,13 +70,7 @@ def orgs_visible_to(*, user: AbstractBaseUser) -> QuerySet[Organization]:
 
 
 def _scope_paths(user: AbstractBaseUser) -> list[str]:
-    # Kept on the user object, which lives for one request: a page asks for it several times.
-    today = timezone.localdate()
-    cached = getattr(user, "_audit_scope_paths", None)
-    if cached is None or cached[0] != today:
-        cached = (today, scope_paths(user=user, on=today))
-        user._audit_scope_paths = cached
-    return cached[1]
+    return scope_paths(user=user, on=timezone.localdate())
 
 
 def events_for_case(*, case: models.Model) -> QuerySet[AuditEvent]:

@@ -89,6 +89,8 @@ class Campaign(CaseBase):
     def search_filter(cls, text: str) -> models.Q:
         return models.Q(reference__icontains=text) | models.Q(title__icontains=text)
 
+    headline_relations = ("org",)
+
     @property
     def headline(self) -> str:
         return self.title
@@ -378,6 +380,8 @@ class Nomination(CaseBase):
             | models.Q(subject__name__icontains=text)
             | models.Q(subject__isnull=True, nominee_org__name__icontains=text)
         )
+
+    headline_relations = ("org", "subject", "nominee_org", "category")
 
     @property
     def headline(self) -> str:

@@ -56,6 +56,9 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
+    # What ``headline`` and the unit column read: lists load them with the case.
+    headline_relations: tuple[str, ...] = ("org", "subject")
+
     class Meta:
         abstract = True
 

@@ -15,8 +15,11 @@ COUNT_CAP = 10_000
 class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
+        if hasattr(self.object_list, "count_upto"):
+            return self.object_list.count_upto(COUNT_CAP + 1)
         if hasattr(self.object_list, "query"):
-            return self.object_list[: COUNT_CAP + 1].count()
+            # Unordered: the database stops at the cap instead of sorting every row first.
+            return self.object_list.order_by()[: COUNT_CAP + 1].count()
         return len(self.object_list)
 
     @property

@@ -9,6 +9,8 @@ from enum import StrEnum
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
+from workflows.requests import request_memo
+
 from .identity import id_digest, id_number_clean
 from .membership_rules import membership_rules
 from .models import (
@@ -28,10 +30,13 @@ def member_scope_paths(*, user: AbstractBaseUser, on: datetime.date) -> list[str
     they look after (a branch secretary their branch, a committee its whole tree)."""
     if user.is_superuser:
         return ["/"]
-    return list(
-        orgs_with_role(user=user, roles=ACCOUNT_ROLES, on=on)
-        .filter(kind__in=LEAGUE_KINDS)
-        .values_list("path", flat=True)
+    return request_memo(
+        ("member_scope_paths", user.pk, on),
+        lambda: list(
+            orgs_with_role(user=user, roles=ACCOUNT_ROLES, on=on)
+            .filter(kind__in=LEAGUE_KINDS)
+            .values_list("path", flat=True)
+        ),
     )
 
 

@@ -73,11 +73,15 @@ def orgs_with_role(*, user: AbstractBaseUser, roles: list[str], on: datetime.dat
 
 
 def scope_paths(*, user: AbstractBaseUser, on: datetime.date) -> list[str]:
-    """Path prefixes of the subtrees ``user`` may see: every unit where they hold any office."""
+    """Path prefixes of the subtrees ``user`` may see: every unit where they hold any office.
+    Asked by every list and permission check, so read once per request."""
     if user.is_superuser:
         return ["/"]
-    return list(
-        orgs_with_role(user=user, roles=list(Role.values), on=on).values_list("path", flat=True)
+    return request_memo(
+        ("scope_paths", user.pk, on),
+        lambda: list(
+            orgs_with_role(user=user, roles=list(Role.values), on=on).values_list("path", flat=True)
+        ),
     )
 
 
@@ -111,10 +115,13 @@ def account_scope_paths(*, user: AbstractBaseUser, on: datetime.date) -> list[st
     """Subtrees of the 团委 where ``user`` is 书记, 副书记 or 组织委员 (all, for a superuser)."""
     if user.is_superuser:
         return ["/"]
-    return list(
-        orgs_with_role(user=user, roles=ACCOUNT_ROLES, on=on)
-        .filter(kind=OrgKind.LEAGUE_COMMITTEE)
-        .values_list("path", flat=True)
+    return request_memo(
+        ("account_scope_paths", user.pk, on),
+        lambda: list(
+            orgs_with_role(user=user, roles=ACCOUNT_ROLES, on=on)
+            .filter(kind=OrgKind.LEAGUE_COMMITTEE)
+            .values_list("path", flat=True)
+        ),
     )
 
 

@@ -177,6 +177,8 @@ class CollectiveCase(CaseBase):
     def search_filter(cls, text: str) -> models.Q:
         return models.Q(reference__icontains=text) | models.Q(collective__name__icontains=text)
 
+    headline_relations = ("org", "collective")
+
     @property
     def headline(self) -> str:
         return self.collective.name

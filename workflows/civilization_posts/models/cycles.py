@@ -82,6 +82,8 @@ class Cycle(CaseBase):
     def search_filter(cls, text: str) -> models.Q:
         return models.Q(reference__icontains=text) | models.Q(title__icontains=text)
 
+    headline_relations = ("org",)
+
     @property
     def headline(self) -> str:
         return self.title

@@ -155,6 +155,8 @@ class YearlyReview(CollectiveCase):
             models.UniqueConstraint(fields=["recognition", "year"], name="one_review_per_year")
         ]
 
+    headline_relations = ("org", "collective")
+
     @property
     def headline(self) -> str:
         return f"{self.collective.name}（{self.year}年度复核）"
