@@ -9,4 +9,5 @@ workers = int(os.environ.get("WEB_WORKERS", "2"))
 threads = int(os.environ.get("WEB_THREADS", "4"))
 # A PDF batch or an XLSX export of 100,000 rows can take a minute.
 timeout = int(os.environ.get("WEB_TIMEOUT", "120"))
-accesslog = os.environ.get("WEB_ACCESS_LOG", "-")
+# Empty: no access log.
+accesslog = os.environ.get("WEB_ACCESS_LOG", "-") or None

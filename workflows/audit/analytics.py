@@ -21,6 +21,7 @@ from django.db.models import (
     Aggregate,
     CharField,
     Count,
+    Exists,
     F,
     FloatField,
     Func,
@@ -110,13 +111,17 @@ def _days(seconds: float | None) -> float | None:
 
 def _human_tasks(scope: Scope) -> QuerySet[Task]:
     """Human tasks of the cases in ``scope``'s subtree, of its process if it names one."""
-    in_scope = Q(pk__in=[])
-    for entry in scope.entries:
-        cases = entry.case_model.objects.filter(path_filter(scope.paths, "org_path"))
-        in_scope |= Q(
-            process__flow_class=entry.flow_class, process_id__in=cases.values("process_id")
-        )
-    return Task.objects.filter(in_scope, flow_task_type="HUMAN")
+    # One subquery over every process's cases (a case's process is its own, so the ids never
+    # collide): the database joins it once, where one IN per process joined by OR made it
+    # probe every task against each list in turn.
+    parts = [
+        entry.case_model.objects.filter(path_filter(scope.paths, "org_path"))
+        .order_by()
+        .values("process_id")
+        for entry in scope.entries
+    ]
+    processes_in_scope = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return Task.objects.filter(flow_task_type="HUMAN", process_id__in=processes_in_scope)
 
 
 def _case_org_id(scope: Scope) -> Coalesce | Subquery:
@@ -353,8 +358,12 @@ def decision_rates(scope: Scope) -> Table:
     types = ContentType.objects.get_for_models(*[entry.case_model for entry in scope.entries])
     of_cases = Q(pk__in=[])
     for entry in scope.entries:
-        cases = entry.case_model.objects.filter(path_filter(scope.paths, "org_path"))
-        of_cases |= Q(case_type=types[entry.case_model], case_id__in=cases.values("pk"))
+        # A probe per opinion by the case's key: a list of every case in scope per process,
+        # joined by OR, is read again for each opinion once it outgrows the sort memory.
+        in_scope = entry.case_model.objects.filter(
+            path_filter(scope.paths, "org_path"), pk=OuterRef("case_id")
+        )
+        of_cases |= Q(case_type=types[entry.case_model]) & Q(Exists(in_scope))
     rows = (
         Opinion.objects.filter(
             of_cases,
