@@ -1,6 +1,7 @@
 #!/usr/bin/env python
-"""Benchmarks against a scratch database: page server time and query counts as cases grow,
-approvals per second through the HTTP stack, PDF render time, and peak memory.
+"""Benchmarks against a scratch database: page server time and query counts as cases grow
+(beside stock viewflow's inbox, queue and archive over the same flows and data), approvals per
+second through the HTTP stack, PDF render time, a gunicorn worker's memory, and peak memory.
 
     make bench                                   # SQLite scratch file
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/league_approvals make bench
@@ -30,8 +31,8 @@ import django
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.db import connection, reset_queries, transaction  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -111,6 +112,22 @@ def page_figures(client: Client, url: str, repeat: int = 15) -> tuple[float, int
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     return statistics.median(timings), len(captured)
+
+
+# Stock viewflow's own lists over the same flows (scripts/bench_viewflow_urls.py), beside ours.
+STOCK_PAGES = {
+    "engine:inbox": "/stock/workflow/inbox/",
+    "engine:queue": "/stock/workflow/queue/",
+    "engine:archive": "/stock/workflow/archive/",
+}
+
+
+def stock_column(client: Client, name: str, ms: float, repeat: int) -> str:
+    """The same list in stock viewflow: its time and ours as a share of it."""
+    if name not in STOCK_PAGES:
+        return ""
+    stock_ms, stock_queries = page_figures(client, STOCK_PAGES[name], repeat=repeat)
+    return f"{stock_ms:>12.1f}{stock_queries:>8}{ms / stock_ms:>8.2f}"
 
 
 def approvals_per_second(client: Client, count: int) -> float:
@@ -405,13 +422,17 @@ def scaled_figures(secretary, target_tasks: int) -> None:
         return
     users = scale_up(secretary, target_tasks)
     print(f"任务表 {Task.objects.count()} 行：")
-    print(f"{'用户':<14}{'页面':<10}{'中位耗时ms':>12}{'查询数':>8}")
+    print(
+        f"{'用户':<14}{'页面':<10}{'中位耗时ms':>12}{'查询数':>8}"
+        f"{'viewflow ms':>12}{'查询数':>8}{'比值':>8}"
+    )
     for label, user in users.items():
         client = Client()
         client.force_login(user)
         for name in SCALED_PAGES:
             ms, queries = page_figures(client, reverse(name), repeat=7)
-            print(f"{label:<14}{name.split(':')[1]:<10}{ms:>12.1f}{queries:>8}")
+            stock = stock_column(client, name, ms, repeat=7)
+            print(f"{label:<14}{name.split(':')[1]:<10}{ms:>12.1f}{queries:>8}{stock}")
         # The page above shows kept figures; counting them afresh is the first visit's cost.
         ms, queries = page_figures(client, reverse("audit:analytics") + "?recount=1", repeat=3)
         print(f"{label:<14}{'analytics（重新统计）':<10}{ms:>12.1f}{queries:>8}")
@@ -521,13 +542,20 @@ def election_figures(state) -> None:
     from viewflow.workflow.models import Task
 
     waiting = Task.objects.filter(owner=secretary, status="ASSIGNED").count()
-    approval = step("result_review", reviewer, "approve")
+    # The approval commits before its tasks move: hold the commit to time the two apart.
+    with transaction.atomic():
+        approval = step("result_review", reviewer, "approve")
+        start = time.perf_counter()
+    rerouted = time.perf_counter() - start
     moved = Task.objects.filter(owner=candidates[0].user, status="ASSIGNED").count()
     assert (
         role_holder(role=Role.SECRETARY, org=branch, on=timezone.localdate()) == candidates[0].user
     )
     print(f"换届计票（{voters} 名团员名册）：{counted * 1000:.0f} ms")
-    print(f"换届批复：新委员会任职并移交 {moved}/{waiting} 个待办，{approval:.1f} s")
+    print(
+        f"换届批复：新委员会任职 {approval:.1f} s；其后的移交作业移交 {moved}/{waiting} 个待办 "
+        f"{rerouted:.1f} s"
+    )
     client = Client()
     client.force_login(reviewer)
     ms, queries = page_figures(client, reverse("elections:dashboard"))
@@ -671,13 +699,18 @@ def main() -> None:
     args = parser.parse_args()
 
     setup_test_environment()
+    # The project's URLs plus stock viewflow's lists, for the comparison columns.
+    override_settings(ROOT_URLCONF="bench_viewflow_urls").enable()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         print(f"数据库 {connection.vendor}；案件规模 {args.cases}")
         state = build(args.cases)
         client = Client()
         client.force_login(state[0])
-        print(f"{'页面':<10}{'案件数':>8}{'中位耗时ms':>12}{'查询数':>8}")
+        print(
+            f"{'页面':<10}{'案件数':>8}{'中位耗时ms':>12}{'查询数':>8}"
+            f"{'viewflow ms':>12}{'查询数':>8}{'比值':>8}"
+        )
         done = 0
         for size in sorted({max(1, args.cases // 100), args.cases // 10, args.cases}):
             done = grow(state, size, done)
@@ -685,6 +718,7 @@ def main() -> None:
 
             detail = Application.objects.order_by("pk").first().get_absolute_url()
             for name, url in [
+                ("queue", reverse("engine:queue")),
                 ("inbox", reverse("engine:inbox")),
                 ("case_list", reverse("engine:case_list")),
                 ("detail", detail),
@@ -693,7 +727,8 @@ def main() -> None:
                 ("analytics", reverse("audit:analytics")),
             ]:
                 ms, queries = page_figures(client, url)
-                print(f"{name:<10}{size:>8}{ms:>12.1f}{queries:>8}")
+                stock = stock_column(client, f"engine:{name}", ms, repeat=15)
+                print(f"{name:<10}{size:>8}{ms:>12.1f}{queries:>8}{stock}")
         rate = approvals_per_second(client, args.approvals)
         print(f"审批吞吐（单进程、进程内 HTTP 栈）：{rate:.0f} 次/秒")
         print(http_approvals(state[0], args.http_approvals))

@@ -283,7 +283,9 @@ def test_report_and_reply_are_due_one_week_and_one_month_out(world, people):
     )
 
 
-def test_approval_puts_the_new_committee_in_office_and_moves_open_tasks(world, people):
+def test_approval_puts_the_new_committee_in_office_and_moves_open_tasks(
+    world, people, django_capture_on_commit_callbacks
+):
     from viewflow.workflow.models import Task
 
     from tests.cases import open_task
@@ -306,7 +308,8 @@ def test_approval_puts_the_new_committee_in_office_and_moves_open_tasks(world, p
     )
     assert open_task(waiting).owner == world.secretary_a
 
-    election = confirmed(world, people)
+    with django_capture_on_commit_callbacks(execute=True):
+        election = confirmed(world, people)
 
     assert election.status == Status.CONFIRMED and election.approved_on == today
     assert role_holder(role="secretary", org=world.branch_a, on=today) == people[0].user
@@ -323,6 +326,34 @@ def test_approval_puts_the_new_committee_in_office_and_moves_open_tasks(world, p
     newcomer = MemberFactory(branch=world.branch_a, name="后来者")
     later = application_submit(member=newcomer, round=round_, statement="申请", by=newcomer.user)
     assert open_task(later).owner == people[0].user
+
+
+def test_the_open_tasks_move_only_once_the_approval_has_committed(
+    world, people, django_capture_on_commit_callbacks
+):
+    from tests.cases import open_task
+    from workflows.party_recommendation.models import Round, Track
+    from workflows.party_recommendation.services import application_submit
+
+    round_ = Round.objects.create(
+        branch=world.branch_a,
+        track=Track.ACTIVIST,
+        title="推优",
+        meeting_date=timezone.localdate(),
+        created_by=world.secretary_a,
+    )
+    waiting = application_submit(
+        member=world.applicant, round=round_, statement="申请", by=world.applicant_user
+    )
+
+    with django_capture_on_commit_callbacks() as after_commit:
+        election = confirmed(world, people)
+
+    assert election.status == Status.CONFIRMED
+    assert open_task(waiting).owner == world.secretary_a
+    for callback in after_commit:
+        callback()
+    assert open_task(waiting).owner == people[0].user
 
 
 def test_a_new_term_starts_on_the_approval_date(world, people):

@@ -61,7 +61,9 @@ def audit_record(
         origin_ip=origin_ip,
         user_agent=_text(user_agent, 255),
     )
-    with transaction.atomic():
+    # No savepoint: an append that fails must fail the change it records, never let the
+    # caller carry on and commit that change unrecorded.
+    with transaction.atomic(savepoint=False):
         head = _chain_head_locked()
         event.created_at = timezone.now()
         event.prev_hash = head.last_hash

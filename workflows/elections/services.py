@@ -18,7 +18,7 @@ from workflows.engine.inputs import date_parse
 from workflows.engine.services.acting import task_act
 from workflows.engine.services.attachments import attachment_add
 from workflows.engine.services.cases import case_register, case_transition
-from workflows.engine.services.reroute import tasks_reroute
+from workflows.engine.tasks import tasks_reroute_after_commit
 from workflows.org.models import Member, Organization, OrgKind, Role, Standing
 from workflows.org.services import committee_replace
 from workflows.rules.selectors import rules_resolve
@@ -406,7 +406,8 @@ def report_submit(election, *, by, opinion, **_rest):
 
 
 def result_approve(election, *, by, opinion, **_rest):
-    """The new committee takes office today; the old one leaves and its open tasks follow."""
+    """The new committee takes office today; the old one leaves and its open tasks follow, in
+    a job of their own once this approval commits."""
     today = timezone.localdate()
     case_transition(case=election, transition="result_approve", by=by, opinion=opinion, on=today)
     reason = _("%(reference)s 换届选举结果批复") % {"reference": election.reference}
@@ -418,7 +419,7 @@ def result_approve(election, *, by, opinion, **_rest):
         by=by,
         reason=reason,
     )
-    tasks_reroute(user_ids=change.leaving_user_ids, on=today, by=by, reason=reason)
+    tasks_reroute_after_commit(user_ids=change.leaving_user_ids, on=today, by=by, reason=reason)
     _league_posts_update(officers, leaving_user_ids=change.leaving_user_ids)
     terms.term_start(branch=election.org, starts_on=today, election=election, by=by)
     election.result_reply_number = document_number_next(
