@@ -23,7 +23,7 @@ from workflows.engine.bounds import (
     YEARS,
     process_date_validator,
 )
-from workflows.engine.models import CaseBase
+from workflows.engine.models import CaseBase, CommitteeCaseBase
 from workflows.org.models import Member, Organization
 
 from . import conditions
@@ -39,7 +39,7 @@ class CampaignStatus(models.TextChoices):
     DECIDED = "decided", _("已印发表彰决定")
 
 
-class Campaign(CaseBase):
+class Campaign(CommitteeCaseBase):
     """One year's selection run by a committee; a case about the committee itself."""
 
     TRANSITION_LABELS = {
@@ -79,21 +79,6 @@ class Campaign(CaseBase):
         verbose_name = _("五四评优")
         verbose_name_plural = _("五四评优")
         ordering = ["-year", "-created_at"]
-
-    @property
-    def told_user_id(self) -> int | None:
-        # The committee runs it: its staff follow it in their 待办, nobody applied.
-        return None
-
-    @classmethod
-    def search_filter(cls, text: str) -> models.Q:
-        return models.Q(reference__icontains=text) | models.Q(title__icontains=text)
-
-    headline_relations = ("org",)
-
-    @property
-    def headline(self) -> str:
-        return self.title
 
     @property
     def review_year(self) -> int:

@@ -105,6 +105,29 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
         return [gettext("不满足「%(transition)s」的条件") % {"transition": transition}]
 
 
+class CommitteeCaseBase(CaseBase):
+    """A case a committee runs for the units below it (a 五四 campaign, a 青年文明号 cycle):
+    known by its title, and nobody applied for it. Concrete cases add ``title``."""
+
+    headline_relations = ("org",)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def told_user_id(self) -> int | None:
+        # The committee's staff follow it in their 待办; there is no applicant to tell.
+        return None
+
+    @classmethod
+    def search_filter(cls, text: str) -> models.Q:
+        return models.Q(reference__icontains=text) | models.Q(title__icontains=text)
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+
 class CaseLinkQuerySet(models.QuerySet):
     def for_case(self, case: models.Model) -> CaseLinkQuerySet:
         return self.filter(case_type=ContentType.objects.get_for_model(case), case_id=case.pk)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from workflows.engine.bounds import YEAR, Bound, process_date_validator
-from workflows.engine.models import CaseBase
+from workflows.engine.models import CommitteeCaseBase
 
 from .. import conditions
 
@@ -36,7 +36,7 @@ class CycleStatus(models.TextChoices):
 RUBRIC_EDITABLE = (CycleStatus.DRAFT, CycleStatus.FILING)
 
 
-class Cycle(CaseBase):
+class Cycle(CommitteeCaseBase):
     """A committee's two-year 届期: 创建备案 in the odd year, 申报 and 评审认定 in the even one."""
 
     TRANSITION_LABELS = {
@@ -72,21 +72,6 @@ class Cycle(CaseBase):
         verbose_name = _("青年文明号届期")
         verbose_name_plural = _("青年文明号届期")
         ordering = ["-start_year", "-created_at"]
-
-    @property
-    def told_user_id(self) -> int | None:
-        # The committee runs it: its staff follow it in their 待办, nobody applied.
-        return None
-
-    @classmethod
-    def search_filter(cls, text: str) -> models.Q:
-        return models.Q(reference__icontains=text) | models.Q(title__icontains=text)
-
-    headline_relations = ("org",)
-
-    @property
-    def headline(self) -> str:
-        return self.title
 
     @property
     def review_year(self) -> int:
